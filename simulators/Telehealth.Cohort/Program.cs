@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: telehealth-cohort <command>");
+return 2;

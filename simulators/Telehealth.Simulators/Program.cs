@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: telehealth-sim <command>");
+return 2;
