@@ -1,2 +1,33 @@
-Console.Error.WriteLine("usage: telehealth-sim <command>");
-return 2;
+using Telehealth.Simulators.Cli;
+using Telehealth.Simulators.Wearables;
+
+const string usage = "usage: telehealth-sim <command> [options]\ncommands:\n  wearables   simulated MQTT devices publishing readings\n";
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    return args switch
+    {
+        ["wearables", .. var rest] => await WearablesCommand.RunAsync(new CommandArguments(rest), TimeProvider.System, cancel.Token),
+        ["--help" or "-h" or "help", ..] => Help(),
+        _ => throw new UsageException(args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'"),
+    };
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    Console.Error.Write(usage);
+    return 2;
+}
+
+static int Help()
+{
+    Console.Write(usage);
+    Console.Write(WearablesCommand.Usage);
+    return 0;
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Gateways;
+using Telehealth.Ingest.Storage;
+
+namespace Telehealth.Ingest.Batches;
+
+/// <summary>
+/// <c>POST /api/v1/batches</c>: an authenticated gateway sends readings for its bound patient; each reading is
+/// validated, the valid ones are written (idempotently: a replay overwrites the same points), and the answer lists
+/// what happened to each reading so the gateway can dead-letter the rejected ones.
+/// </summary>
+public static partial class BatchApi
+{
+    public static IEndpointRouteBuilder MapBatches(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(IngestRoutes.Batches, PostBatchAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IngestBatchResult>, ProblemHttpResult>> PostBatchAsync(
+        HttpContext http,
+        GatewayAuthenticator authenticator,
+        BatchValidator validator,
+        IPointWriter writer,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(BatchApi));
+        var gatewayId = http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString();
+        var gateway = authenticator.Authenticate(gatewayId, http.Request.Headers.Authorization.ToString());
+        if (gateway is null)
+        {
+            LogUnauthenticated(logger, gatewayId.Length > 64 ? gatewayId[..64] : gatewayId, http.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "unknown gateway or wrong secret");
+        }
+
+        IngestBatch? batch;
+        try
+        {
+            batch = await JsonSerializer.DeserializeAsync(http.Request.Body, IngestJsonContext.Default.IngestBatch, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Malformed batch", detail: ex.Message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return TypedResults.Problem(statusCode: ex.StatusCode, title: "Bad request body", detail: ex.Message);
+        }
+
+        if (batch?.Readings is null)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Malformed batch", detail: "readings is missing");
+        }
+
+        if (!string.Equals(batch.GatewayId, gateway.Id, StringComparison.Ordinal)
+            || !string.Equals(batch.PatientId, gateway.PatientId, StringComparison.Ordinal))
+        {
+            LogForbidden(logger, gateway.Id);
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "a gateway may write only for itself and its bound patient");
+        }
+
+        var results = new ReadingResult[batch.Readings.Count];
+        var valid = new List<IngestReading>(batch.Readings.Count);
+        var rejected = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var reading = batch.Readings[i];
+            var reason = reading is null ? "reading is null" : validator.Validate(reading);
+            if (reason is null)
+            {
+                valid.Add(reading!);
+                results[i] = new ReadingResult(reading!.Id, ReadingStatus.Stored);
+            }
+            else
+            {
+                rejected++;
+                results[i] = new ReadingResult(reading?.Id ?? -1, ReadingStatus.Rejected, reason);
+            }
+        }
+
+        if (valid.Count > 0)
+        {
+            try
+            {
+                await writer.WriteAsync(gateway.PatientId, valid, cancellationToken);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                LogStorageUnavailable(logger, ex.Message);
+                http.Response.Headers.RetryAfter = "2";
+                return TypedResults.Problem(statusCode: 503, title: "Storage unavailable", detail: "the time-series store is unreachable; keep the batch and retry");
+            }
+        }
+
+        return TypedResults.Ok(new IngestBatchResult(valid.Count, rejected, results));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: refused a batch from unauthenticated gateway id '{GatewayId}' at {Remote}")]
+    private static partial void LogUnauthenticated(ILogger logger, string gatewayId, string? remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: gateway {GatewayId} tried to write for another gateway or patient; refused")]
+    private static partial void LogForbidden(ILogger logger, string gatewayId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Time-series store unavailable; answering 503: {Error}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string error);
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.Contract;
+using Telehealth.Gateway.Core.Readings;
+using Telehealth.Gateway.Core.Status;
+
+namespace Telehealth.Gateway.Core.Broker;
+
+/// <summary>
+/// Runs inside the broker before it answers a PUBLISH: parses the reading, commits it to the buffer, and only then
+/// lets the PUBACK go. Invalid payloads are dead-lettered (MQTT 5: PUBACK PayloadFormatInvalid + reason string).
+/// A failed commit refuses the message: MQTT 5 gets a failure reason code (QuotaExceeded when full), MQTT 3.1.1 —
+/// whose PUBACK cannot carry one — gets its connection closed so the device resends.
+/// </summary>
+public sealed partial class ReadingPublishHandler(
+    SqliteReadingBuffer buffer,
+    GatewayCounters counters,
+    TimeProvider time,
+    ILogger<ReadingPublishHandler> logger)
+{
+    /// <summary>Session item key under which the connection's protocol version is kept.</summary>
+    public const string ProtocolVersionKey = "telehealth.protocol";
+
+    /// <summary>Remembers the client's protocol version for its publishes.</summary>
+    public static Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        e.SessionItems[ProtocolVersionKey] = e.ProtocolVersion;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The broker's InterceptingPublishAsync handler.</summary>
+    public async Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
+    {
+        e.ProcessPublish = false; // consumed here: nothing is routed to subscribers
+        var isV5 = e.SessionItems[ProtocolVersionKey] is MqttProtocolVersion.V500;
+        var payload = e.ApplicationMessage.Payload;
+        var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+
+        string? error;
+        string? deviceId = null;
+        IReadOnlyList<DeviceReading> readings = [];
+        if (ReadingTopic.TryParse(e.ApplicationMessage.Topic, out var parsedDevice, out error))
+        {
+            deviceId = parsedDevice;
+            var result = ReadingPayloadParser.Parse(bytes, deviceId, now);
+            error = result.Error;
+            readings = result.Readings;
+        }
+
+        try
+        {
+            if (error is not null)
+            {
+                await buffer.AppendDeadLettersAsync([new DeadLetter("mqtt", deviceId, error, bytes.ToArray())], e.CancellationToken);
+                counters.MessageInvalid();
+                LogInvalid(logger, e.ClientId);
+                e.Response.ReasonCode = deviceId is null ? MqttPubAckReasonCode.TopicNameInvalid : MqttPubAckReasonCode.PayloadFormatInvalid;
+                e.Response.ReasonString = error;
+                return;
+            }
+
+            await buffer.AppendAsync(readings, e.CancellationToken);
+            counters.MessageAccepted(readings.Count);
+            e.Response.ReasonCode = MqttPubAckReasonCode.Success;
+        }
+        catch (BufferUnavailableException ex)
+        {
+            counters.MessageRefused();
+            if (isV5)
+            {
+                e.Response.ReasonCode = ex.QuotaExceeded ? MqttPubAckReasonCode.QuotaExceeded : MqttPubAckReasonCode.ImplementationSpecificError;
+                e.Response.ReasonString = ex.Message;
+            }
+            else
+            {
+                e.CloseConnection = true;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an invalid reading message from client {ClientId}; kept as a dead letter with the reason")]
+    private static partial void LogInvalid(ILogger logger, string clientId);
+}

@@ -1,0 +1,28 @@
+namespace Telehealth.Gateway.Core.Buffer;
+
+/// <summary>
+/// After the destination answered 2xx: moves its checkpoint, deletes what it covers, and dead-letters the readings
+/// it rejected — all in one transaction, so a crash leaves either the old or the new state.
+/// </summary>
+internal sealed class AcknowledgeForwarded(string destination, long upToOffset, IReadOnlyList<DeadLetter> rejected) : PendingWrite
+{
+    private int _deleted;
+
+    public override int Rows => 1 + rejected.Count;
+
+    public override void Apply(BufferCommands commands)
+    {
+        foreach (var letter in rejected)
+        {
+            commands.InsertDeadLetter(letter);
+        }
+
+        _deleted = commands.Acknowledge(destination, upToOffset);
+    }
+
+    public override void Committed(BufferCounters counters)
+    {
+        counters.RemoveReadings(_deleted);
+        counters.AddDeadLetters(rejected.Count);
+    }
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telehealth.Gateway.Core.Forwarding;
+
+/// <summary>Sending buffered readings to cloud-ingest. Section <c>Forwarder</c>.</summary>
+public sealed class ForwarderOptions : IValidatableObject
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Forwarder";
+
+    /// <summary>Base URL of cloud-ingest (https in production).</summary>
+    [Required]
+    public string IngestUrl { get; set; } = "";
+
+    /// <summary>This gateway's secret (sent as a bearer token). Prefer <see cref="SecretFile"/>.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>File holding the secret (mode 0600), read at start.</summary>
+    public string? SecretFile { get; set; }
+
+    /// <summary>Most readings in one batch. Default 5000.</summary>
+    [Range(1, 50_000)]
+    public int MaxBatchReadings { get; set; } = 5000;
+
+    /// <summary>How long to wait for new data before looking again, in milliseconds. Default 200.</summary>
+    [Range(10, 60_000)]
+    public int IdlePollMilliseconds { get; set; } = 200;
+
+    /// <summary>Pause after a batch failed all its retries, before the next try, in seconds. Default 2.</summary>
+    [Range(0.05, 600)]
+    public double RetryPauseSeconds { get; set; } = 2;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(IngestUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            yield return new ValidationResult($"Forwarder:IngestUrl '{IngestUrl}' is not an absolute http(s) URL", [nameof(IngestUrl)]);
+        }
+
+        if (string.IsNullOrEmpty(Secret) == string.IsNullOrEmpty(SecretFile))
+        {
+            yield return new ValidationResult("give exactly one of Forwarder:Secret or Forwarder:SecretFile", [nameof(Secret)]);
+        }
+        else if (!string.IsNullOrEmpty(SecretFile) && !File.Exists(SecretFile))
+        {
+            yield return new ValidationResult($"Forwarder:SecretFile '{SecretFile}' does not exist", [nameof(SecretFile)]);
+        }
+    }
+
+    /// <summary>The secret, from <see cref="Secret"/> or <see cref="SecretFile"/>.</summary>
+    public string ResolveSecret() => !string.IsNullOrEmpty(Secret) ? Secret : File.ReadAllText(SecretFile!).Trim();
+}

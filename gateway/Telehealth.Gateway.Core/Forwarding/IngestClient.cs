@@ -1,0 +1,56 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Telehealth.Gateway.Core.Identity;
+using Telehealth.Ingest.Contracts.Batches;
+
+namespace Telehealth.Gateway.Core.Forwarding;
+
+/// <summary>Posts gzip-compressed batches to cloud-ingest (retries and backoff come from the resilience handler).</summary>
+public sealed class IngestClient
+{
+    private readonly HttpClient _http;
+    private readonly string _gatewayId;
+    private readonly AuthenticationHeaderValue _authorization;
+
+    public IngestClient(HttpClient http, IOptions<ForwarderOptions> forwarder, IOptions<GatewayOptions> gateway)
+    {
+        _http = http;
+        _gatewayId = gateway.Value.Id;
+        _authorization = new AuthenticationHeaderValue("Bearer", forwarder.Value.ResolveSecret());
+    }
+
+    /// <summary>Sends a batch; returns the per-reading results of a 2xx, throws <see cref="IngestCallException"/> otherwise.</summary>
+    public async Task<IngestBatchResult> SendAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, IngestRoutes.Batches) { Content = Compress(batch) };
+        request.Headers.Authorization = _authorization;
+        request.Headers.Add(IngestRoutes.GatewayIdHeader, _gatewayId);
+        request.Headers.Add(IngestRoutes.IdempotencyKeyHeader, idempotencyKey);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new IngestCallException(response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonSerializer.DeserializeAsync(body, IngestJsonContext.Default.IngestBatchResult, cancellationToken)
+            ?? throw new IngestCallException("ingest answered 2xx with an empty body");
+    }
+
+    private static ByteArrayContent Compress(IngestBatch batch)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, batch, IngestJsonContext.Default.IngestBatch);
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        return content;
+    }
+}

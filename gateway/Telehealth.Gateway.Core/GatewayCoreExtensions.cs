@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Telehealth.Gateway.Core.Broker;
+using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.Forwarding;
+using Telehealth.Gateway.Core.Identity;
+using Telehealth.Gateway.Core.Readings;
+using Telehealth.Gateway.Core.Status;
+
+namespace Telehealth.Gateway.Core;
+
+/// <summary>One <c>Add…</c> per gateway feature; each registers its options (validated at start) and services.</summary>
+public static class GatewayCoreExtensions
+{
+    /// <summary>Who the gateway is (section Gateway).</summary>
+    public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GatewayCounters>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>The durable SQLite buffer (section Buffer), also registered as the <see cref="IReadingSink"/> adapters use.</summary>
+    public static IHostApplicationBuilder AddReadingBuffer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BufferOptions>().Bind(builder.Configuration.GetSection(BufferOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SqliteReadingBuffer>();
+        builder.Services.AddSingleton<IReadingSink>(sp => sp.GetRequiredService<SqliteReadingBuffer>());
+        return builder;
+    }
+
+    /// <summary>The embedded MQTT broker (section Mqtt) whose PUBACK means "committed".</summary>
+    public static IHostApplicationBuilder AddEmbeddedBroker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadingPublishHandler>();
+        builder.Services.AddHostedService<EmbeddedBroker>();
+        return builder;
+    }
+
+    /// <summary>The forwarder to cloud-ingest (section Forwarder), with retries, backoff and jitter from the standard resilience handler.</summary>
+    public static IHostApplicationBuilder AddForwarder(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ForwarderOptions>().Bind(builder.Configuration.GetSection(ForwarderOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient<IngestClient>((sp, http) =>
+            {
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<ForwarderOptions>>().Value.IngestUrl);
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns the timeouts
+            })
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.MaxRetryAttempts = 4;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                resilience.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+                resilience.Retry.UseJitter = true;
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+            });
+        builder.Services.AddHostedService<ForwarderService>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Telehealth.Gateway.Core.Status;
+
+/// <summary>Counts of what the gateway did since start, for the status page and logs.</summary>
+public sealed class GatewayCounters
+{
+    private long _messagesAccepted;
+    private long _readingsAccepted;
+    private long _messagesInvalid;
+    private long _messagesRefused;
+    private long _batchesSent;
+    private long _readingsRejectedByIngest;
+    private long _sendFailures;
+
+    public long MessagesAccepted => Interlocked.Read(ref _messagesAccepted);
+
+    public long ReadingsAccepted => Interlocked.Read(ref _readingsAccepted);
+
+    /// <summary>Messages refused as invalid (dead-lettered).</summary>
+    public long MessagesInvalid => Interlocked.Read(ref _messagesInvalid);
+
+    /// <summary>Messages refused because the buffer could not commit (full or failing): the device keeps them.</summary>
+    public long MessagesRefused => Interlocked.Read(ref _messagesRefused);
+
+    public long BatchesSent => Interlocked.Read(ref _batchesSent);
+
+    public long ReadingsRejectedByIngest => Interlocked.Read(ref _readingsRejectedByIngest);
+
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    public void MessageAccepted(int readings)
+    {
+        Interlocked.Increment(ref _messagesAccepted);
+        Interlocked.Add(ref _readingsAccepted, readings);
+    }
+
+    public void MessageInvalid() => Interlocked.Increment(ref _messagesInvalid);
+
+    public void MessageRefused() => Interlocked.Increment(ref _messagesRefused);
+
+    public void BatchSent(int rejected)
+    {
+        Interlocked.Increment(ref _batchesSent);
+        Interlocked.Add(ref _readingsRejectedByIngest, rejected);
+    }
+
+    public void SendFailed() => Interlocked.Increment(ref _sendFailures);
+}

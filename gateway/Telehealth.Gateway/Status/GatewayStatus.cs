@@ -1,0 +1,15 @@
+using Telehealth.Gateway.Core.Buffer;
+
+namespace Telehealth.Gateway.Status;
+
+/// <summary>The status page's JSON.</summary>
+public sealed record GatewayStatus(
+    string GatewayId,
+    long MessagesAccepted,
+    long ReadingsAccepted,
+    long MessagesInvalid,
+    long MessagesRefused,
+    long BatchesSent,
+    long ReadingsRejectedByIngest,
+    long SendFailures,
+    BufferStatus Buffer);

@@ -1,0 +1,115 @@
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Telehealth.Simulators.Wearables;
+
+/// <summary>
+/// One device publishing readings with QoS 1, as a careful real device would: it keeps a message until the gateway
+/// acknowledges it, resends after a dropped connection or a back-pressure refusal (same timestamps, so a resend maps
+/// to the same point), and drops only what the gateway refused as invalid.
+/// </summary>
+public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats, AckLog ackLog, TimeProvider time)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+    private readonly ReadingGenerator _generator = new(settings.Kind, settings.Seed);
+    private long _lastTimeMs;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(settings.Host, settings.Port)
+            .WithClientId(settings.DeviceId)
+            .WithProtocolVersion(settings.Protocol)
+            .WithCleanSession(true)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        var topic = $"telehealth/v1/devices/{settings.DeviceId}/readings";
+        var interval = settings.MessagesPerSecond > 0 ? TimeSpan.FromSeconds(1 / settings.MessagesPerSecond) : TimeSpan.Zero;
+        var next = time.GetTimestamp();
+        for (long n = 1; settings.MaxMessages is null || n <= settings.MaxMessages; n++)
+        {
+            if (interval > TimeSpan.Zero)
+            {
+                next += (long)(interval.TotalSeconds * time.TimestampFrequency);
+                var wait = time.GetElapsedTime(time.GetTimestamp(), next);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var invalid = settings.InvalidEvery > 0 && n % settings.InvalidEvery == 0;
+            var samples = NextSamples(invalid ? 1 : settings.SamplesPerMessage);
+            var payload = invalid ? _generator.InvalidPayload(samples[0].TimeMs) : _generator.Payload(samples);
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            await PublishUntilAnsweredAsync(client, options, message, samples, cancellationToken);
+        }
+    }
+
+    private async Task PublishUntilAnsweredAsync(
+        IMqttClient client,
+        MqttClientOptions options,
+        MqttApplicationMessage message,
+        (long TimeMs, IReadOnlyList<KeyValuePair<string, double>> Values)[] samples,
+        CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    var connected = await client.ConnectAsync(options, cancellationToken);
+                    if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        throw new InvalidOperationException($"connect refused: {connected.ResultCode} {connected.ReasonString}");
+                    }
+                }
+
+                stats.AddPublished(samples.Length);
+                var result = await client.PublishAsync(message, cancellationToken);
+                switch (result.ReasonCode)
+                {
+                    case MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers:
+                        stats.AddAcked(samples.Length);
+                        ackLog.Record(settings.DeviceId, _generator.Metric, samples);
+                        return;
+                    case MqttClientPublishReasonCode.PayloadFormatInvalid or MqttClientPublishReasonCode.TopicNameInvalid:
+                        stats.AddInvalid(samples.Length);
+                        return;
+                    default:
+                        stats.AddRefused(); // back-pressure or a failed commit: keep the message and try again
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                stats.AddError();
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+                }
+            }
+
+            await Task.Delay(backoff, time, cancellationToken);
+            backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    private (long TimeMs, IReadOnlyList<KeyValuePair<string, double>> Values)[] NextSamples(int count)
+    {
+        var samples = new (long, IReadOnlyList<KeyValuePair<string, double>>)[count];
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var i = 0; i < count; i++)
+        {
+            _lastTimeMs = Math.Max(_lastTimeMs + 1, now - count + 1 + i); // strictly increasing per device: unique point keys
+            samples[i] = (_lastTimeMs, _generator.Next());
+        }
+
+        return samples;
+    }
+}
