@@ -38,6 +38,10 @@ public static class ReadingPayloadParser
         {
             return ReadingParseResult.Invalid(ex.Message);
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+        {
+            return ReadingParseResult.Invalid("payload is not valid UTF-8");
+        }
 
         return Validate(message, deviceId, receivedAtMs);
     }

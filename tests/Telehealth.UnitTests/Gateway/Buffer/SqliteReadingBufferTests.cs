@@ -13,8 +13,8 @@ public sealed class SqliteReadingBufferTests
         await using var buffer = temp.Open();
         var bp = new DeviceReading("cuff", "blood_pressure", "mm[Hg]", 1000, 1001, new Dictionary<string, double> { ["systolic"] = 121.5, ["diastolic"] = 79 });
 
-        await buffer.AppendAsync([TempBuffer.Reading("a", 1, 70), TempBuffer.Reading("a", 2, 71)], TestContext.Current.CancellationToken);
-        await buffer.AppendAsync([bp], TestContext.Current.CancellationToken);
+        await buffer.AppendAsync([TempBuffer.Reading("a", 1, 70), TempBuffer.Reading("a", 2, 71)], CancellationToken.None);
+        await buffer.AppendAsync([bp], CancellationToken.None);
 
         var read = buffer.ReadAfter(0, 10);
         Assert.Equal(3, read.Count);
@@ -121,7 +121,7 @@ public sealed class SqliteReadingBufferTests
     public async Task CorruptFile_IsMovedAside_AndAFreshBufferStarts()
     {
         await using var temp = new TempBuffer();
-        await File.WriteAllBytesAsync(temp.Path, [.. Enumerable.Repeat((byte)0x5A, 8192)], TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(temp.Path, [.. Enumerable.Repeat((byte)0x5A, 8192)], CancellationToken.None);
 
         await using var buffer = temp.Open();
 

@@ -48,7 +48,7 @@ public sealed class ReadingPayloadParserTests
 
     [Theory]
     [InlineData("", "payload is empty")]
-    [InlineData("{", "payload ends early")]
+    [InlineData("{", "not valid JSON")]
     [InlineData("[1,2]", "payload must be a JSON object")]
     [InlineData("""{"metric":"heart_rate","unit":"/min","ts":1794999999000,"value":72} x""", "not valid JSON")]
     [InlineData("""{"unit":"/min","ts":1794999999000,"value":72}""", "metric is missing")]
@@ -71,10 +71,10 @@ public sealed class ReadingPayloadParserTests
     [InlineData("""{"metric":"blood_pressure","unit":"mm[Hg]","ts":1794999999000,"values":{"systolic":120,"diastolic":80,"pulse":60}}""", "unknown component 'pulse'")]
     [InlineData("""{"metric":"blood_pressure","unit":"mm[Hg]","ts":1794999999000,"values":{"systolic":120,"systolic":121,"diastolic":80}}""", "appears twice")]
     [InlineData("""{"metric":"heart_rate","unit":"/min","ts":1794999999000,"value":72,"values":{"value":72}}""", "not both")]
-    [InlineData("""{"metric":"spo2","unit":"%","samples":[{"ts":1794999999000,"value":97},{"ts":1794999999000,"value":96}]}""", "samples[1]: ts 2026-11-17T20:26:39.000Z repeats")]
+    [InlineData("""{"metric":"spo2","unit":"%","samples":[{"ts":1794999999000,"value":97},{"ts":1794999999000,"value":96}]}""", "samples[1]: ts 2026-11-18T11:06:39.000Z repeats")]
     [InlineData("""{"metric":"spo2","unit":"%","samples":[{"ts":1794999999000,"value":97}],"ts":1794999999000,"value":97}""", "not both")]
     [InlineData("""{"metric":"spo2","unit":"%","samples":{}}""", "samples must be an array")]
-    [InlineData("""{"metric":"spo2","unit":"%","samples":[{"ts":1794999999000,"value":{"a":{"b":{"c":1}}}}]}""", "not valid JSON")]
+    [InlineData("""{"metric":"spo2","unit":"%","samples":[{"ts":1794999999000,"value":{"a":{"b":{"c":1}}}}]}""", "value must be a finite JSON number")]
     public void InvalidPayload_IsRefusedWithReason(string json, string expectedReason)
     {
         var result = Parse(json);
@@ -90,7 +90,7 @@ public sealed class ReadingPayloadParserTests
         var result = ReadingPayloadParser.Parse([0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D], "dev-1", Now);
 
         Assert.False(result.IsValid);
-        Assert.Contains("not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

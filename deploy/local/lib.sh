@@ -1,0 +1,124 @@
+# Shared helpers for deploy/local/up.sh, tests/run.sh and simulators/*.sh. Source it; do not run it.
+# Everything runs on loopback, on free ports, with data in a temp dir; every process started is stopped on exit.
+
+TH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TH_PIDS=()
+
+th_log() { printf '%s\n' "$*" >&2; }
+
+# Installs the Debian packages we need when a command or module is missing (apt-get; root or sudo).
+th_ensure_packages() {
+  local missing=()
+  command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+  command -v influx >/dev/null 2>&1 || missing+=(influxdb-client)
+  command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
+  command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
+  command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
+  /usr/bin/python3 -c 'import dbusmock' >/dev/null 2>&1 || missing+=(python3-dbusmock)
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+  if [ "${#missing[@]}" -eq 0 ]; then return 0; fi
+  th_log "installing with apt: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+th_require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { th_log "error: the .NET 10 SDK is required (dotnet not found on PATH)"; exit 1; }
+}
+
+th_free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# th_wait_http URL SECONDS: waits until URL answers 2xx.
+th_wait_http() {
+  local url="$1" seconds="${2:-60}" i
+  for ((i = 0; i < seconds * 10; i++)); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  th_log "error: $url did not answer within ${seconds}s"
+  return 1
+}
+
+# th_start NAME LOGFILE CMD...: starts a background process and remembers its pid for th_stop_all.
+th_start() {
+  local name="$1" log="$2"; shift 2
+  "$@" >"$log" 2>&1 &
+  TH_PIDS+=("$!")
+  eval "TH_PID_${name//-/_}=$!"
+}
+
+th_stop_all() {
+  local pid
+  for pid in "${TH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${TH_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  TH_PIDS=()
+}
+
+# th_start_influxd DIR: writes a loopback-only config into DIR and starts influxd 1.x; sets TH_INFLUX_URL.
+th_start_influxd() {
+  local dir="$1" http rpc
+  http="$(th_free_port)"; rpc="$(th_free_port)"
+  mkdir -p "$dir/meta" "$dir/data" "$dir/wal"
+  cat >"$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$rpc"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[http]
+  bind-address = "127.0.0.1:$http"
+  auth-enabled = false
+  log-enabled = false
+[monitor]
+  store-enabled = false
+[continuous_queries]
+  enabled = false
+CONF
+  th_start influxd "$dir/influxd.log" influxd -config "$dir/influxdb.conf"
+  TH_INFLUX_URL="http://127.0.0.1:$http"
+  local i
+  for ((i = 0; i < 300; i++)); do
+    if curl -fsS -o /dev/null "$TH_INFLUX_URL/ping" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  th_log "error: influxd did not start; see $dir/influxd.log"
+  return 1
+}
+
+# th_influx_query DB QUERY: InfluxQL over HTTP, JSON out.
+th_influx_query() {
+  curl -fsS -G "$TH_INFLUX_URL/query" --data-urlencode "db=$1" --data-urlencode "epoch=ms" --data-urlencode "q=$2"
+}
+
+# th_influx_count DB: number of points (one per reading) in all measurements of DB.
+th_influx_count() {
+  th_influx_query "$1" 'SELECT count("received_ms") FROM /.*/' | /usr/bin/python3 -c '
+import json, sys
+total = 0
+for result in json.load(sys.stdin).get("results", []):
+    for series in result.get("series", []):
+        for row in series["values"]:
+            total += row[1] or 0
+print(total)'
+}
+
+# th_build [PROJECT…]: Release build of the programs the scripts run (default: gateway, ingest, simulators).
+th_build() {
+  th_require_dotnet
+  local projects=("$@") p
+  [ "${#projects[@]}" -gt 0 ] || projects=(gateway/Telehealth.Gateway cloud-ingest/Telehealth.Ingest simulators/Telehealth.Simulators)
+  th_log "building (Release): ${projects[*]}"
+  for p in "${projects[@]}"; do
+    dotnet build "$TH_ROOT/$p" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2 || { th_log "error: build of $p failed"; exit 1; }
+  done
+}

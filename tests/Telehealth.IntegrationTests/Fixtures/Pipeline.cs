@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Telehealth.Ingest.Contracts.Metrics;
+using Telehealth.Ingest.Storage;
+using Telehealth.Ingest.Storage.InfluxQl;
+
+namespace Telehealth.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The whole real pipeline on loopback: influxd 1.x, our ingest and our gateway as processes on free ports, each in
+/// a temp dir; the simulator runs as a process too. Disposing stops everything and deletes the temp dirs.
+/// </summary>
+public sealed class Pipeline : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private Pipeline(InfluxdServer influx, string directory)
+    {
+        Influx = influx;
+        Directory = directory;
+        Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        MqttPort = FreePort.Next();
+        IngestUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        GatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        Query = new InfluxQlClient(_http, Options.Create(new InfluxOptions { Url = influx.BaseAddress.ToString(), Database = Database }));
+    }
+
+    public string GatewayId { get; } = "gw-it-" + Guid.NewGuid().ToString("N")[..8];
+
+    public string PatientId { get; } = "patient-" + Guid.NewGuid().ToString("N")[..8];
+
+    public string Database { get; } = "telehealth";
+
+    public string Secret { get; }
+
+    public string Directory { get; }
+
+    public InfluxdServer Influx { get; }
+
+    public InfluxQlClient Query { get; }
+
+    public int MqttPort { get; }
+
+    public Uri IngestUrl { get; }
+
+    public Uri GatewayUrl { get; }
+
+    public string BufferPath => Path.Combine(Directory, "gateway", "buffer.db");
+
+    public ServiceProcess Ingest { get; private set; } = null!;
+
+    public ServiceProcess Gateway { get; private set; } = null!;
+
+    public static async Task<Pipeline> StartAsync(IReadOnlyDictionary<string, string>? gatewaySettings = null, CancellationToken cancellationToken = default)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("th-pipeline-").FullName;
+        var influx = await InfluxdServer.StartAsync(cancellationToken);
+        var pipeline = new Pipeline(influx, directory);
+        try
+        {
+            await pipeline.Query.CreateDatabaseAsync(pipeline.Database, cancellationToken);
+            pipeline.Ingest = new ServiceProcess("ingest", RepoPaths.IngestDll, new Dictionary<string, string>
+            {
+                ["Urls"] = pipeline.IngestUrl.ToString(),
+                ["Influx__ApiVersion"] = "V1",
+                ["Influx__Url"] = influx.BaseAddress.ToString(),
+                ["Influx__Database"] = pipeline.Database,
+                ["Gateways__Known__0__Id"] = pipeline.GatewayId,
+                ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
+                ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
+            }, new Uri(pipeline.IngestUrl, "/healthz"));
+            await pipeline.Ingest.StartAsync(cancellationToken);
+
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(pipeline.BufferPath)!);
+            var gateway = new Dictionary<string, string>
+            {
+                ["Urls"] = pipeline.GatewayUrl.ToString(),
+                ["Gateway__Id"] = pipeline.GatewayId,
+                ["Gateway__PatientId"] = pipeline.PatientId,
+                ["Mqtt__Port"] = pipeline.MqttPort.ToString(CultureInfo.InvariantCulture),
+                ["Buffer__Path"] = pipeline.BufferPath,
+                ["Forwarder__IngestUrl"] = pipeline.IngestUrl.ToString(),
+                ["Forwarder__Secret"] = pipeline.Secret,
+                ["Forwarder__RetryPauseSeconds"] = "0.2",
+            };
+            foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
+            {
+                gateway[key] = value;
+            }
+
+            pipeline.Gateway = new ServiceProcess("gateway", RepoPaths.GatewayDll, gateway, new Uri(pipeline.GatewayUrl, "/status"));
+            await pipeline.Gateway.StartAsync(cancellationToken);
+            return pipeline;
+        }
+        catch
+        {
+            await pipeline.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <c>telehealth-sim</c> against the gateway's broker; returns its last stdout line.</summary>
+    public async Task<string> RunSimulatorAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(RepoPaths.SimulatorDll);
+        info.ArgumentList.Add("wearables");
+        info.ArgumentList.Add("--broker");
+        info.ArgumentList.Add($"127.0.0.1:{MqttPort}");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var output = await stdout;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"simulator exited {process.ExitCode}: {output} {await stderr}");
+        }
+
+        return output.TrimEnd().Split('\n')[^1];
+    }
+
+    /// <summary>Every point of this pipeline's patient in the given metrics, read back with InfluxQL.</summary>
+    public async Task<IReadOnlyList<StoredPoint>> ReadPointsAsync(IEnumerable<string> metrics, CancellationToken cancellationToken)
+    {
+        var points = new List<StoredPoint>();
+        foreach (var metric in metrics)
+        {
+            var definition = MetricCatalog.TryGet(metric, out var d) ? d : throw new ArgumentException("unknown metric " + metric);
+            var result = await Query.QueryAsync(Database,
+                $"SELECT * FROM {InfluxQlClient.QuoteIdentifier(metric)} WHERE patient = {InfluxQlClient.QuoteLiteral(PatientId)}", cancellationToken);
+            foreach (var series in result.Series)
+            {
+                for (var row = 0; row < series.Values.Count; row++)
+                {
+                    var values = new Dictionary<string, double>(StringComparer.Ordinal);
+                    foreach (var component in definition.Components)
+                    {
+                        if (series.ColumnIndex(component.Name) >= 0 && series.GetDouble(row, component.Name) is { } value)
+                        {
+                            values[component.Name] = value;
+                        }
+                    }
+
+                    points.Add(new StoredPoint(metric, series.GetString(row, "device")!, series.GetString(row, "patient")!,
+                        series.GetInt64(row, "time")!.Value, series.GetInt64(row, "received_ms"), values));
+                }
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>Counts this patient's points in one metric.</summary>
+    public async Task<long> CountAsync(string metric, CancellationToken cancellationToken)
+        => (await ReadPointsAsync([metric], cancellationToken)).Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (Ingest is not null)
+        {
+            await Ingest.DisposeAsync();
+        }
+
+        await Influx.DisposeAsync();
+        _http.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a process may still hold a file for a moment; the OS temp cleaner takes the rest
+        }
+    }
+}
