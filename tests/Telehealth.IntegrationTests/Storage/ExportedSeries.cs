@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Telehealth.IntegrationTests.Storage;
+
+/// <summary>One series from VictoriaMetrics' <c>/api/v1/export</c>, samples in time order.</summary>
+internal sealed record ExportedSeries(string Name, string Device, IReadOnlyList<(long TimeMs, double Value)> Samples)
+{
+    /// <summary>Reads the export's JSON lines, keyed by metric name (<c>measurement_field</c>).</summary>
+    public static Dictionary<string, ExportedSeries> ParseExport(string export)
+    {
+        var series = new Dictionary<string, ExportedSeries>(StringComparer.Ordinal);
+        foreach (var line in export.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var metric = root.GetProperty("metric");
+            var samples = root.GetProperty("timestamps").EnumerateArray()
+                .Zip(root.GetProperty("values").EnumerateArray(), (t, v) => (TimeMs: t.GetInt64(), Value: v.GetDouble()))
+                .OrderBy(s => s.TimeMs)
+                .ToList();
+            var name = metric.GetProperty("__name__").GetString()!;
+            series.Add(name, new ExportedSeries(name, metric.GetProperty("device").GetString()!, samples));
+        }
+
+        return series;
+    }
+}
