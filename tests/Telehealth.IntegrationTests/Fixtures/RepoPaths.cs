@@ -19,7 +19,7 @@ public static class RepoPaths
     public static string Root => RootPath.Value;
 
     /// <summary>Debug or Release, as this test assembly was built.</summary>
-    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+    public static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 
     public static string GatewayDll => Output("gateway/Telehealth.Gateway", "Telehealth.Gateway.dll");
 
