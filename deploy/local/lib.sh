@@ -122,3 +122,29 @@ th_build() {
     dotnet build "$TH_ROOT/$p" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2 || { th_log "error: build of $p failed"; exit 1; }
   done
 }
+
+# th_start_stack DIR [GATEWAY_ENV…]: influxd + ingest + one gateway (gw-1 for patient-bench), all on free ports.
+# Sets TH_INFLUX_URL, TH_DB, TH_PATIENT, TH_MQTT_PORT, TH_STATUS_URL, TH_INGEST_URL, TH_GATEWAY_DIR.
+th_start_stack() {
+  local dir="$1"; shift
+  local bin_gateway="$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll"
+  local bin_ingest="$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
+  TH_DB=telehealth; TH_PATIENT=patient-bench
+  th_start_influxd "$dir/influxdb"
+  curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $TH_DB" >/dev/null
+  local secret ingest_port status_port
+  secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  printf '%s' "$secret" >"$dir/gateway.secret"; chmod 600 "$dir/gateway.secret"
+  ingest_port="$(th_free_port)"; TH_MQTT_PORT="$(th_free_port)"; status_port="$(th_free_port)"
+  TH_INGEST_URL="http://127.0.0.1:$ingest_port"; TH_STATUS_URL="http://127.0.0.1:$status_port/status"
+  th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
+    Influx__Database="$TH_DB" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId="$TH_PATIENT" \
+    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+    dotnet "$bin_ingest"
+  th_wait_http "$TH_INGEST_URL/healthz" 60
+  TH_GATEWAY_DIR="$dir/gateway"; mkdir -p "$TH_GATEWAY_DIR"
+  th_start gateway "$dir/gateway.log" env Urls="http://127.0.0.1:$status_port" Gateway__Id=gw-1 Gateway__PatientId="$TH_PATIENT" \
+    Mqtt__Port="$TH_MQTT_PORT" Buffer__Path="$TH_GATEWAY_DIR/buffer.db" Forwarder__IngestUrl="$TH_INGEST_URL" \
+    Forwarder__SecretFile="$dir/gateway.secret" Logging__LogLevel__Default=Warning "$@" dotnet "$bin_gateway"
+  th_wait_http "$TH_STATUS_URL" 60
+}

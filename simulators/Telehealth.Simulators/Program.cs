@@ -1,7 +1,8 @@
+using Telehealth.Simulators.Bench;
 using Telehealth.Simulators.Cli;
 using Telehealth.Simulators.Wearables;
 
-const string usage = "usage: telehealth-sim <command> [options]\ncommands:\n  wearables   simulated MQTT devices publishing readings\n";
+const string usage = "usage: telehealth-sim <command> [options]\ncommands:\n  wearables   simulated MQTT devices publishing readings\n  bench-e2e   publish N readings through a running pipeline; latency to queryable in InfluxDB\n";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -14,6 +15,7 @@ try
     return args switch
     {
         ["wearables", .. var rest] => await WearablesCommand.RunAsync(new CommandArguments(rest), TimeProvider.System, cancel.Token),
+        ["bench-e2e", .. var rest] => await E2eBenchCommand.RunAsync(new CommandArguments(rest), TimeProvider.System, cancel.Token),
         ["--help" or "-h" or "help", ..] => Help(),
         _ => throw new UsageException(args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'"),
     };

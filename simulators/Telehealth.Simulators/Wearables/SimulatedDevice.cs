@@ -10,6 +10,9 @@ namespace Telehealth.Simulators.Wearables;
 /// </summary>
 public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats, AckLog ackLog, TimeProvider time)
 {
+    /// <summary>Called after each acknowledged message with its sample count and when it was first published (timestamp ticks).</summary>
+    public Action<int, long>? Acknowledged { get; init; }
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
     private readonly ReadingGenerator _generator = new(settings.Kind, settings.Seed);
     private long _lastTimeMs;
@@ -57,6 +60,7 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
         CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(50);
+        var firstPublished = time.GetTimestamp();
         while (true)
         {
             try
@@ -77,6 +81,7 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
                     case MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers:
                         stats.AddAcked(samples.Length);
                         ackLog.Record(settings.DeviceId, _generator.Metric, samples);
+                        Acknowledged?.Invoke(samples.Length, firstPublished);
                         return;
                     case MqttClientPublishReasonCode.PayloadFormatInvalid or MqttClientPublishReasonCode.TopicNameInvalid:
                         stats.AddInvalid(samples.Length);
