@@ -54,10 +54,11 @@ public sealed class InfluxV2Writer : IPointWriter
                 .WriteRecordAsync(body, WritePrecision.Ms, _options.Bucket, _options.Org, timeout.Token);
             StorageLog.Written(_logger, readings.Count, byteCount);
         }
-        catch (InfluxException ex) when (ex.Status == 0 || InfluxHttp.IsTransient(ex.Status))
+        catch (InfluxException ex) when (ex.Status == 0 || InfluxHttp.IsTransient(ex.Status) || InfluxHttp.IsConfigurationProblem(ex.Status))
         {
+            var hint = InfluxHttp.IsConfigurationProblem(ex.Status) ? " " + InfluxHttp.ConfigurationHint : "";
             var unavailable = new StorageUnavailableException(
-                $"InfluxDB v2 write API failed or is unreachable ({ex.Status}): {ex.Message}", ex)
+                $"InfluxDB v2 write API failed or is unreachable ({ex.Status}): {ex.Message}.{hint}", ex)
             {
                 StatusCode = ex.Status == 0 ? null : ex.Status,
             };

@@ -84,6 +84,22 @@ public sealed class InfluxV2WriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_ServerWithoutV2Api_ThrowsStorageUnavailableNamingTheConfiguration()
+    {
+        // InfluxDB 1.6.7 answers /api/v2/write with 404: ApiVersion is wrong, the readings are fine and must be kept.
+        await using var influxd = await InfluxdServer.StartAsync(CancellationToken.None);
+        var options = V2Options(influxd.BaseAddress);
+        using var client = InfluxClientFactory.Create(options);
+        var writer = new InfluxV2Writer(client, Options.Create(options), NullLogger<InfluxV2Writer>.Instance);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => writer.WriteAsync("p-1", [HeartRate(1, "band", 1, 60)], CancellationToken.None));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Contains("Influx:ApiVersion", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteAsync_ServerFrozen_TimesOutAsStorageUnavailable()
     {
         var options = V2Options(Server.BaseAddress, timeoutSeconds: 1);
