@@ -48,7 +48,8 @@ public sealed class AddInfluxStorageTests
                 .WriteAsync("p-3", [HeartRate(1, "band", now, 72)], CancellationToken.None);
         }
 
-        var exported = ExportedSeries.ParseExport(await victoria.ExportAsync("heart_rate_value{patient=\"p-3\"}", CancellationToken.None));
+        var exported = await ExportedSeries.ExportAsync(
+            victoria, "heart_rate_value{patient=\"p-3\"}", new Dictionary<string, int> { ["heart_rate_value"] = 1 }, CancellationToken.None);
         Assert.Equal([(now, 72.0)], exported["heart_rate_value"].Samples);
     }
 
