@@ -9,7 +9,10 @@ public interface IPointWriter
     /// Writes the readings as one request. Completes when the server has accepted all of them. Writing the same
     /// readings again overwrites the same points (the key is metric + device + patient + device time).
     /// </summary>
-    /// <exception cref="StorageUnavailableException">Unreachable, timed out, or a 5xx: try again later.</exception>
-    /// <exception cref="StorageRejectedException">A 4xx: the server refused the points; resending will not help.</exception>
+    /// <exception cref="StorageUnavailableException">Unreachable, timed out, 5xx, or 401/403/404 (our configuration): keep the
+    /// readings and try again later.</exception>
+    /// <exception cref="StorageRejectedException">Another 4xx (e.g. field type conflict): the server refused the points;
+    /// resending will not help.</exception>
+    /// <exception cref="ArgumentException">A reading that cannot be a well-formed point (see LineProtocolSerializer.Check).</exception>
     Task WriteAsync(string patientId, IReadOnlyList<IngestReading> readings, CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 namespace Telehealth.Ingest.Storage;
 
 /// <summary>
-/// The time-series store answered a write with a 4xx (for example a field type conflict or an unknown database):
-/// resending the same points will fail again. <see cref="Exception.Message"/> carries the server's message.
+/// The time-series store refused the points themselves with a 4xx other than 401/403/404/408/429 (for example 400
+/// "field type conflict"): resending the same points will fail again. <see cref="Exception.Message"/> and
+/// <see cref="ServerMessage"/> carry the server's message. InfluxDB writes the other points of the request
+/// ("partial write"): to learn which readings were refused, write them one at a time.
 /// </summary>
 public sealed class StorageRejectedException : Exception
 {

@@ -56,7 +56,10 @@ internal static class InfluxHttp
         }
     }
 
-    /// <summary>Throws for a failed answer: 5xx → unavailable, anything else → rejected, with the server's message.</summary>
+    /// <summary>
+    /// Throws for a failed answer: 5xx, 408, 429 and configuration problems (401, 403, 404) → unavailable, so the
+    /// gateway keeps the readings; any other 4xx → rejected. Both carry the server's message.
+    /// </summary>
     public static async Task ThrowForFailureAsync(HttpResponseMessage response, string action, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -66,12 +69,29 @@ internal static class InfluxHttp
             throw new StorageUnavailableException($"InfluxDB failed to {action} ({status}): {message}") { StatusCode = status };
         }
 
+        if (IsConfigurationProblem(status))
+        {
+            throw new StorageUnavailableException(
+                $"InfluxDB refused to {action} ({status}): {message}. {ConfigurationHint}") { StatusCode = status };
+        }
+
         throw new StorageRejectedException($"InfluxDB refused to {action} ({status}): {message}")
         {
             StatusCode = status,
             ServerMessage = message,
         };
     }
+
+    /// <summary>What to check when the server says "who are you" or "no such database/bucket/endpoint".</summary>
+    public const string ConfigurationHint =
+        "Check Influx:Url, Influx:ApiVersion, Influx:Database/Bucket/Org and the credentials.";
+
+    /// <summary>
+    /// 401, 403 and 404 mean our configuration is wrong (credentials, database, bucket, URL or API version), not the
+    /// points: the readings must be kept and resent once it is fixed, never dead-lettered.
+    /// </summary>
+    public static bool IsConfigurationProblem(int status)
+        => status is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden or (int)HttpStatusCode.NotFound;
 
     /// <summary>5xx, 408 and 429 say "try again later"; other failures will fail again.</summary>
     public static bool IsTransient(int status)

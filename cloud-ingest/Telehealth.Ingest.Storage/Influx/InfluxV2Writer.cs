@@ -54,10 +54,23 @@ public sealed class InfluxV2Writer : IPointWriter
                 .WriteRecordAsync(body, WritePrecision.Ms, _options.Bucket, _options.Org, timeout.Token);
             StorageLog.Written(_logger, readings.Count, byteCount);
         }
-        catch (InfluxException ex) when (ex.Status == 0 || InfluxHttp.IsTransient(ex.Status))
+        catch (InfluxException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client reports a cancelled request as a status-0 HttpException: the caller gave up, the store did not fail.
+            throw new OperationCanceledException("The write was cancelled.", ex, cancellationToken);
+        }
+        catch (InfluxException ex) when (timeout.IsCancellationRequested)
         {
             var unavailable = new StorageUnavailableException(
-                $"InfluxDB v2 write API failed or is unreachable ({ex.Status}): {ex.Message}", ex)
+                $"InfluxDB v2 write API did not answer within {_options.TimeoutSeconds} s.", ex);
+            StorageLog.WriteUnavailable(_logger, readings.Count, null, unavailable);
+            throw unavailable;
+        }
+        catch (InfluxException ex) when (ex.Status == 0 || InfluxHttp.IsTransient(ex.Status) || InfluxHttp.IsConfigurationProblem(ex.Status))
+        {
+            var what = ex.Status == 0 ? "is unreachable" : $"failed ({ex.Status})";
+            var hint = InfluxHttp.IsConfigurationProblem(ex.Status) ? " " + InfluxHttp.ConfigurationHint : "";
+            var unavailable = new StorageUnavailableException($"InfluxDB v2 write API {what}: {ex.Message}{hint}", ex)
             {
                 StatusCode = ex.Status == 0 ? null : ex.Status,
             };

@@ -169,16 +169,18 @@ public sealed class InfluxV1WriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_UnknownDatabase_ThrowsStorageRejected()
+    public async Task WriteAsync_UnknownDatabase_ThrowsStorageUnavailableSoTheReadingsAreKept()
     {
         var options = V1Options(Server.BaseAddress);
         options.Database = "nope";
 
-        var error = await Assert.ThrowsAsync<StorageRejectedException>(
+        // Our configuration is wrong, not the readings: they must not be dead-lettered.
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
             () => V1Writer(_http, options).WriteAsync("p-1", [HeartRate(1, "band", T0, 60)], CancellationToken.None));
 
         Assert.Equal(404, error.StatusCode);
-        Assert.Contains("database not found", error.ServerMessage, StringComparison.Ordinal);
+        Assert.Contains("database not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Influx:Database", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<long> CountAsync(Ingest.Storage.InfluxOptions options)

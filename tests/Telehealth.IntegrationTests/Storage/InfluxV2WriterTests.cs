@@ -40,7 +40,14 @@ public sealed class InfluxV2WriterTests : IAsyncLifetime
             [BloodPressure(1, "cuff 1", t0, 120.5, 80, 93.5), BloodPressure(2, "cuff 1", t0 + 1, 118, 79.25, 92)],
             CancellationToken.None);
 
-        var series = ExportedSeries.ParseExport(await Server.ExportAsync("{__name__=~\"blood_pressure_.*\",patient=\"p-1\"}", CancellationToken.None));
+        var series = await ExportedSeries.ExportAsync(
+            Server,
+            "{__name__=~\"blood_pressure_.*\",patient=\"p-1\"}",
+            new Dictionary<string, int>
+            {
+                ["blood_pressure_diastolic"] = 2, ["blood_pressure_map"] = 2, ["blood_pressure_received_ms"] = 2, ["blood_pressure_systolic"] = 2,
+            },
+            CancellationToken.None);
         Assert.Equal(["blood_pressure_diastolic", "blood_pressure_map", "blood_pressure_received_ms", "blood_pressure_systolic"],
             series.Keys.Order(StringComparer.Ordinal));
         var systolic = series["blood_pressure_systolic"];
@@ -65,7 +72,9 @@ public sealed class InfluxV2WriterTests : IAsyncLifetime
             await writer.WriteAsync("p-2", readings, CancellationToken.None);
         }
 
-        var samples = ExportedSeries.ParseExport(await Server.ExportAsync("heart_rate_value{patient=\"p-2\"}", CancellationToken.None))["heart_rate_value"].Samples;
+        var exported = await ExportedSeries.ExportAsync(
+            Server, "heart_rate_value{patient=\"p-2\"}", new Dictionary<string, int> { ["heart_rate_value"] = 10 }, CancellationToken.None);
+        var samples = exported["heart_rate_value"].Samples;
         // Same series + same millisecond on every replay: VictoriaMetrics' deduplication (on in the fixture) keeps one,
         // as InfluxDB overwrites one point.
         Assert.Equal(readings.Select(r => r.DeviceTimeMs), samples.Select(s => s.TimeMs));
@@ -79,8 +88,46 @@ public sealed class InfluxV2WriterTests : IAsyncLifetime
         using var client = InfluxClientFactory.Create(options);
         var writer = new InfluxV2Writer(client, Options.Create(options), NullLogger<InfluxV2Writer>.Instance);
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
             () => writer.WriteAsync("p-1", [HeartRate(1, "band", 1, 60)], CancellationToken.None));
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("unreachable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CallerCancels_ThrowsOperationCanceledNotUnavailable()
+    {
+        var options = V2Options(Server.BaseAddress);
+        using var client = InfluxClientFactory.Create(options);
+        var writer = new InfluxV2Writer(client, Options.Create(options), NullLogger<InfluxV2Writer>.Instance);
+        await Server.PauseAsync();
+        try
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => writer.WriteAsync("p-1", [HeartRate(1, "band", 1, 60)], cancel.Token));
+        }
+        finally
+        {
+            await Server.ResumeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_ServerWithoutV2Api_ThrowsStorageUnavailableNamingTheConfiguration()
+    {
+        // InfluxDB 1.6.7 answers /api/v2/write with 404: ApiVersion is wrong, the readings are fine and must be kept.
+        await using var influxd = await InfluxdServer.StartAsync(CancellationToken.None);
+        var options = V2Options(influxd.BaseAddress);
+        using var client = InfluxClientFactory.Create(options);
+        var writer = new InfluxV2Writer(client, Options.Create(options), NullLogger<InfluxV2Writer>.Instance);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => writer.WriteAsync("p-1", [HeartRate(1, "band", 1, 60)], CancellationToken.None));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Contains("Influx:ApiVersion", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,8 +139,9 @@ public sealed class InfluxV2WriterTests : IAsyncLifetime
         await Server.PauseAsync();
         try
         {
-            await Assert.ThrowsAsync<StorageUnavailableException>(
+            var error = await Assert.ThrowsAsync<StorageUnavailableException>(
                 () => writer.WriteAsync("p-1", [HeartRate(1, "band", 1, 60)], CancellationToken.None));
+            Assert.Contains("within 1 s", error.Message, StringComparison.Ordinal);
         }
         finally
         {
