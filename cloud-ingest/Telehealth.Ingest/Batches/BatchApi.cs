@@ -68,7 +68,7 @@ public static partial class BatchApi
         for (var i = 0; i < results.Length; i++)
         {
             var reading = batch.Readings[i];
-            var reason = reading is null ? "reading is null" : validator.Validate(reading);
+            var reason = reading is null ? "reading is null" : validator.Validate(gateway.PatientId, reading);
             if (reason is null)
             {
                 valid.Add(reading!);
@@ -81,11 +81,12 @@ public static partial class BatchApi
             }
         }
 
+        var stored = valid.Count;
         if (valid.Count > 0)
         {
             try
             {
-                await writer.WriteAsync(gateway.PatientId, valid, cancellationToken);
+                stored -= await WriteAsync(writer, gateway.PatientId, valid, results, logger, cancellationToken);
             }
             catch (StorageUnavailableException ex)
             {
@@ -95,7 +96,45 @@ public static partial class BatchApi
             }
         }
 
-        return TypedResults.Ok(new IngestBatchResult(valid.Count, rejected, results));
+        return TypedResults.Ok(new IngestBatchResult(stored, results.Length - stored, results));
+    }
+
+    /// <summary>
+    /// Writes the valid readings in one request. When the store refuses the request (e.g. a field type conflict), the
+    /// readings are written one by one so that only the offending ones are rejected — InfluxDB 1.x may already have
+    /// stored the others (a partial write), which the retry overwrites harmlessly. Returns how many were rejected.
+    /// </summary>
+    private static async Task<int> WriteAsync(IPointWriter writer, string patientId, List<IngestReading> valid, ReadingResult[] results, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.WriteAsync(patientId, valid, cancellationToken);
+            return 0;
+        }
+        catch (StorageRejectedException ex)
+        {
+            LogStorageRejected(logger, valid.Count, ex.StatusCode);
+        }
+
+        var rejected = 0;
+        var index = results.Select((r, i) => (r.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToList());
+        foreach (var reading in valid)
+        {
+            try
+            {
+                await writer.WriteAsync(patientId, [reading], cancellationToken);
+            }
+            catch (StorageRejectedException ex)
+            {
+                rejected++;
+                foreach (var i in index[reading.Id])
+                {
+                    results[i] = new ReadingResult(reading.Id, ReadingStatus.Rejected, "refused by the time-series store: " + ex.ServerMessage);
+                }
+            }
+        }
+
+        return rejected;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Security: refused a batch from unauthenticated gateway id '{GatewayId}' at {Remote}")]
@@ -103,6 +142,9 @@ public static partial class BatchApi
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Security: gateway {GatewayId} tried to write for another gateway or patient; refused")]
     private static partial void LogForbidden(ILogger logger, string gatewayId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Time-series store refused a write of {Count} readings ({Status}); writing them one by one to find the offending ones")]
+    private static partial void LogStorageRejected(ILogger logger, int count, int status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Time-series store unavailable; answering 503: {Error}")]
     private static partial void LogStorageUnavailable(ILogger logger, string error);

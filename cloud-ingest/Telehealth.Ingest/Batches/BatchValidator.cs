@@ -1,5 +1,6 @@
 using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Contracts.Metrics;
+using Telehealth.Ingest.Storage.LineProtocol;
 
 namespace Telehealth.Ingest.Batches;
 
@@ -12,8 +13,8 @@ public sealed class BatchValidator(TimeProvider time)
     /// <summary>How far ahead of the ingest's clock a device time may be.</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromMinutes(10);
 
-    /// <summary>Returns null when the reading can be stored, else the reason.</summary>
-    public string? Validate(IngestReading reading)
+    /// <summary>Returns null when the reading of <paramref name="patientId"/> can be stored, else the reason.</summary>
+    public string? Validate(string patientId, IngestReading reading)
     {
         if (reading.DeviceId is not { Length: > 0 and <= 64 })
         {
@@ -26,6 +27,7 @@ public sealed class BatchValidator(TimeProvider time)
             return "deviceTimeMs is impossible (before 2000 or more than 10 min in the future)";
         }
 
-        return ReadingValidator.Validate(reading.Metric, reading.Unit, reading.Values);
+        return ReadingValidator.Validate(reading.Metric, reading.Unit, reading.Values)
+            ?? LineProtocolSerializer.Check(patientId, reading);
     }
 }

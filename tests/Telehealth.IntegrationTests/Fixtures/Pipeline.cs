@@ -54,7 +54,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     public ServiceProcess Gateway { get; private set; } = null!;
 
-    public static async Task<Pipeline> StartAsync(IReadOnlyDictionary<string, string>? gatewaySettings = null, CancellationToken cancellationToken = default)
+    public static async Task<Pipeline> StartAsync(IReadOnlyDictionary<string, string>? gatewaySettings = null, bool withGateway = true, CancellationToken cancellationToken = default)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("th-pipeline-").FullName;
         var influx = await InfluxdServer.StartAsync(cancellationToken);
@@ -73,6 +73,10 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
             }, new Uri(pipeline.IngestUrl, "/healthz"));
             await pipeline.Ingest.StartAsync(cancellationToken);
+            if (!withGateway)
+            {
+                return pipeline;
+            }
 
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(pipeline.BufferPath)!);
             var gateway = new Dictionary<string, string>
