@@ -8,6 +8,9 @@ public sealed class ForwarderOptions : IValidatableObject
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Forwarder";
 
+    /// <summary>Whether buffered readings are sent at all. Default true; false only for benchmarks and bench tests of the buffer.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Base URL of cloud-ingest (https in production).</summary>
     [Required]
     public string IngestUrl { get; set; } = "";

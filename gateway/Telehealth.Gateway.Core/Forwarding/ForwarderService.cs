@@ -29,6 +29,12 @@ public sealed partial class ForwarderService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
         var checkpoint = buffer.GetCheckpoint(Destination);
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -101,6 +107,9 @@ public sealed partial class ForwarderService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} readings to the ingest failed after retries ({Error}); they stay buffered and will be sent again")]
     private static partial void LogSendFailed(ILogger logger, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarder disabled by configuration (Forwarder:Enabled=false): readings stay in the buffer")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest reachable again: forwarding resumed")]
     private static partial void LogRecovered(ILogger logger);
