@@ -49,10 +49,10 @@ public sealed record PatientRuleSettings
     public double Spo2BaselineSdFloor { get; init; } = 0.5;
 
     /// <summary>SpO2 baseline: the value must also be at least this far below the mean, points.</summary>
-    public double Spo2BaselineMinDrop { get; init; } = 2;
+    public double Spo2BaselineMinDrop { get; init; } = 3;
 
     /// <summary>SpO2 baseline: consecutive days the condition must hold.</summary>
-    public int Spo2BaselinePersistDays { get; init; } = 2;
+    public int Spo2BaselinePersistDays { get; init; } = 1;
 
     /// <summary>Resting HR: rise above the personal baseline that fires, /min.</summary>
     public double RestingHrRise { get; init; } = 10;
@@ -67,13 +67,16 @@ public sealed record PatientRuleSettings
     public int RestingHrBaselineMinDays { get; init; } = 10;
 
     /// <summary>Resting HR: consecutive days above baseline + rise needed.</summary>
-    public int RestingHrPersistDays { get; init; } = 2;
+    public int RestingHrPersistDays { get; init; } = 1;
 
     /// <summary>Steps: days in the recent mean (complete days before today).</summary>
     public int StepsRecentDays { get; init; } = 3;
 
     /// <summary>Steps: days in the baseline, just before the recent days.</summary>
     public int StepsBaselineDays { get; init; } = 14;
+
+    /// <summary>Steps: days between the baseline window and the recent window (so a gradual decline does not drag its own baseline down).</summary>
+    public int StepsBaselineLagDays { get; init; } = 7;
 
     /// <summary>Steps: fires when the recent mean is below this fraction of the baseline mean.</summary>
     public double StepsFraction { get; init; } = 0.70;
@@ -82,7 +85,7 @@ public sealed record PatientRuleSettings
     public int StepsBaselineMinDays { get; init; } = 10;
 
     /// <summary>Steps: valid days needed in the recent window.</summary>
-    public int StepsRecentMinDays { get; init; } = 3;
+    public int StepsRecentMinDays { get; init; } = 2;
 
     /// <summary>Steps: hours with wearable data a day needs to count as valid (a day not worn is missing, not zero).</summary>
     public int StepsMinWearHours { get; init; } = 10;
@@ -99,8 +102,11 @@ public sealed record PatientRuleSettings
     /// <summary>Rehab: sessions prescribed per week; 0 = no plan (rule silent).</summary>
     public int RehabSessionsPerWeek { get; init; }
 
-    /// <summary>Rehab: fires when sessions done in the last 7 days are below this fraction of the prescription.</summary>
+    /// <summary>Rehab: fires when sessions done in the adherence window are below this fraction of the prescription.</summary>
     public double RehabAdherenceFraction { get; init; } = 0.5;
+
+    /// <summary>Rehab: complete days the adherence is judged over (prescription scaled from per week).</summary>
+    public int RehabAdherenceDays { get; init; } = 7;
 
     /// <summary>Rehab regression: weeks before the last 7 days searched for the best weekly mean.</summary>
     public int RegressionBestWeeks { get; init; } = 4;
@@ -111,8 +117,11 @@ public sealed record PatientRuleSettings
     /// <summary>Range of motion: fires when the recent mean is this fraction below the best weekly mean.</summary>
     public double RangeOfMotionDropFraction { get; init; } = 0.10;
 
+    /// <summary>Repetitions: fires when the recent mean is this fraction below the best weekly mean.</summary>
+    public double RepetitionsDropFraction { get; init; } = 0.20;
+
     /// <summary>Grip: fires when the recent mean is this fraction below the best weekly mean.</summary>
-    public double GripDropFraction { get; init; } = 0.15;
+    public double GripDropFraction { get; init; } = 0.20;
 
     /// <summary>Technical: a device is silent after this many expected intervals.</summary>
     public double SilenceIntervals { get; init; } = 3;

@@ -24,6 +24,7 @@ public static class RuleCatalog
         new SystolicRangeRule(),
         new RehabAdherenceRule(),
         RegressionRule.RangeOfMotion,
+        RegressionRule.Repetitions,
         RegressionRule.Grip,
         new DeviceSilenceRule(),
     ];
@@ -58,7 +59,7 @@ public static class RuleCatalog
             {
                 Condition.HeartFailure => [RuleIds.WeightMacd, RuleIds.RestingHeartRate],
                 Condition.Copd => [RuleIds.Spo2Floor, RuleIds.Spo2Drop, RuleIds.Spo2Baseline, RuleIds.RestingHeartRate],
-                Condition.KneeRehabilitation or Condition.HipRehabilitation => [RuleIds.RehabAdherence, RuleIds.RangeOfMotion, RuleIds.Grip],
+                Condition.KneeRehabilitation or Condition.HipRehabilitation => [RuleIds.RehabAdherence, RuleIds.RangeOfMotion, RuleIds.Repetitions, RuleIds.Grip],
                 Condition.AtRisk => [RuleIds.RestingHeartRate],
                 _ => [],
             });

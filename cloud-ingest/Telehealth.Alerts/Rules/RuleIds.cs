@@ -33,6 +33,9 @@ public static class RuleIds
     /// <summary>Range of motion regressing vs the best of the last weeks.</summary>
     public const string RangeOfMotion = "rehab.rom-regression";
 
+    /// <summary>Repetitions regressing vs the best of the last weeks.</summary>
+    public const string Repetitions = "rehab.reps-regression";
+
     /// <summary>Grip force regressing vs the best of the last weeks.</summary>
     public const string Grip = "rehab.grip-regression";
 

@@ -44,7 +44,7 @@ public static class EpisodePlanner
         // Fluid builds over 1–2 weeks (Chaudhry et al., Circulation 2007); HR rises, activity falls; half admitted.
         EpisodeKind.HeartFailureDecompensation => new LabelledEpisode(kind, onset, r.Between(5, 14), r.Between(1, 3), r.Between(4, 10),
             r.Chance(0.5) ? r.Between(3, 8) : 0,
-            new EpisodeEffect(WeightKg: r.Uniform(1.0, 4.5), RestingHr: r.Uniform(3, 14), StepsFactor: r.Uniform(0.5, 0.9))),
+            new EpisodeEffect(WeightKg: r.Uniform(0.5, 4.5), RestingHr: r.Uniform(3, 14), StepsFactor: r.Uniform(0.5, 0.9))),
         // Symptoms and SpO2 worsen over days before an exacerbation is treated; recovery takes 1–2 weeks.
         EpisodeKind.CopdExacerbation => new LabelledEpisode(kind, onset, r.Between(2, 7), r.Between(3, 7), r.Between(7, 14),
             r.Chance(0.3) ? r.Between(3, 8) : 0,

@@ -6,7 +6,8 @@ namespace Telehealth.Cohort.Cli;
 /// <summary>The command line: <c>evaluate --patients N --seed S [--days D] [--lookahead L]</c>.</summary>
 public static class CohortCli
 {
-    private const string Usage = "usage: telehealth-cohort evaluate --patients N --seed S [--days D] [--lookahead L] [--threads T]";
+    private const string Usage = "usage: telehealth-cohort evaluate --patients N --seed S [--days D] [--lookahead L] [--threads T]\n"
+        + "       telehealth-cohort trace --patient I --seed S [--days D]";
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -14,6 +15,11 @@ public static class CohortCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Count > 0 && args[0] == "trace")
+        {
+            return Trace(args.Skip(1).ToList(), output, error);
+        }
+
         if (args.Count == 0 || args[0] != "evaluate")
         {
             error.WriteLine(Usage);
@@ -29,6 +35,31 @@ public static class CohortCli
 
         var report = CohortEvaluator.Evaluate(options, (done, total) => error.WriteLine($"evaluated {done}/{total} citizens"));
         ReportPrinter.Print(report, output);
+        return 0;
+    }
+
+    private static int Trace(List<string> args, TextWriter output, TextWriter error)
+    {
+        var patient = args.IndexOf("--patient");
+        var rest = args.ToList();
+        int index = 0;
+        if (patient >= 0 && patient + 1 < args.Count && int.TryParse(args[patient + 1], NumberStyles.None, CultureInfo.InvariantCulture, out index))
+        {
+            rest.RemoveRange(patient, 2);
+        }
+        else
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (!TryParse(rest, out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            return 2;
+        }
+
+        TraceCommand.Write(options.Seed, index, options.Days, output);
         return 0;
     }
 

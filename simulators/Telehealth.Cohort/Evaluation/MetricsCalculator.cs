@@ -24,11 +24,13 @@ public static class MetricsCalculator
             new HashSet<string> { id }, RuleTargets.Of(id), options)).ToList();
         var allKinds = Enum.GetValues<EpisodeKind>();
         var overall = Detection("overall", outcomes, null, allKinds, options);
+        var byKindMetrics = allKinds.Select(k => Detection($"overall {k}",
+            outcomes.Where(o => KindOf(o.Condition) == k).ToList(), null, [k], options)).ToList();
         var heartFailure = outcomes.Where(o => o.Condition == Condition.HeartFailure).ToList();
         var weight = new[] { RuleIds.WeightGain, RuleIds.WeightMacd }
             .Select(id => Detection(id, heartFailure, new HashSet<string> { id }, [EpisodeKind.HeartFailureDecompensation], options)).ToList();
         var byKind = allKinds.ToDictionary(k => k, k => outcomes.Sum(o => o.Episodes.Count(e => e.Kind == k)));
-        return new CohortReport(options, outcomes.Sum(o => o.Days) / 365.0, byKind, perRule, overall, weight,
+        return new CohortReport(options, outcomes.Sum(o => o.Days) / 365.0, byKind, perRule, overall, byKindMetrics, weight,
             Technical(outcomes), outcomes.Sum(o => o.SuppressedDuplicates), RepeatAlerts(outcomes, options));
     }
 
@@ -83,6 +85,15 @@ public static class MetricsCalculator
         ArgumentNullException.ThrowIfNull(options);
         return day >= episode.OnsetDay - options.LookaheadDays && day <= episode.OnsetDay + options.AfterOnsetDays;
     }
+
+    /// <summary>The episode kind planted for a condition.</summary>
+    public static EpisodeKind KindOf(Condition condition) => condition switch
+    {
+        Condition.HeartFailure => EpisodeKind.HeartFailureDecompensation,
+        Condition.Copd => EpisodeKind.CopdExacerbation,
+        Condition.AtRisk => EpisodeKind.Deconditioning,
+        _ => EpisodeKind.RehabRegression,
+    };
 
     private static TechnicalMetrics Technical(IReadOnlyList<PatientOutcome> outcomes)
     {

@@ -13,7 +13,7 @@ public static class RuleTargets
         RuleIds.Spo2Floor or RuleIds.Spo2Drop or RuleIds.Spo2Baseline => [EpisodeKind.CopdExacerbation],
         RuleIds.RestingHeartRate => [EpisodeKind.HeartFailureDecompensation, EpisodeKind.CopdExacerbation],
         RuleIds.StepsDecline => [EpisodeKind.HeartFailureDecompensation, EpisodeKind.CopdExacerbation, EpisodeKind.Deconditioning, EpisodeKind.RehabRegression],
-        RuleIds.RehabAdherence or RuleIds.RangeOfMotion or RuleIds.Grip => [EpisodeKind.RehabRegression],
+        RuleIds.RehabAdherence or RuleIds.RangeOfMotion or RuleIds.Repetitions or RuleIds.Grip => [EpisodeKind.RehabRegression],
         _ => [],
     };
 }

@@ -45,8 +45,8 @@ public sealed class PhysiologyModel
         _hr = (0.5 * _hr) + r.Normal(0, t.RestingHrNoise * Math.Sqrt(1 - 0.25));
         // SpO2 day effect: AR(1), φ = 0.5, stationary SD 0.8 (the reading adds 1.0 → ≈ 1.3 in total).
         _spo2 = (0.5 * _spo2) + r.Normal(0, 0.8 * Math.Sqrt(1 - 0.25));
-        // log steps: AR(1), φ = 0.3, stationary SD 0.3 (CV ≈ 30 %).
-        _steps = (0.3 * _steps) + r.Normal(0, 0.3 * Math.Sqrt(1 - 0.09));
+        // log steps: AR(1), φ = 0.3, stationary SD 0.26; with the weekend and seasonal rhythm the day-to-day CV is ≈ 30 %.
+        _steps = (0.3 * _steps) + r.Normal(0, 0.26 * Math.Sqrt(1 - 0.09));
 
         var weekend = dow switch
         {
@@ -56,7 +56,7 @@ public sealed class PhysiologyModel
         };
         var season = 1 + (0.1 * Math.Cos(2 * Math.PI * (day - 180) / 365.0));
         var recovery = t.IsRehab ? 1 - Math.Exp(-day / t.RangeOfMotion.Tau) : 1.0;
-        var steps = t.Steps * (t.IsRehab ? 0.5 + (0.5 * recovery) : 1.0) * weekend * season * Math.Exp(_steps - 0.045);
+        var steps = t.Steps * (t.IsRehab ? 0.5 + (0.5 * recovery) : 1.0) * weekend * season * Math.Exp(_steps - 0.034);
         var rom = t.RangeOfMotion.Target - ((t.RangeOfMotion.Target - t.RangeOfMotion.Start) * (1 - recovery));
         var reps = t.Repetitions.Target - ((t.Repetitions.Target - t.Repetitions.Start) * (1 - recovery));
         var grip = t.Grip * (0.92 + (0.08 * recovery));

@@ -5,7 +5,8 @@ namespace Telehealth.Alerts.Rules.Activity;
 
 /// <summary>
 /// Personal baseline: the mean daily steps of the last <c>StepsRecentDays</c> complete days is below
-/// <c>StepsFraction</c> of the mean of the <c>StepsBaselineDays</c> days before them, judged on
+/// <c>StepsFraction</c> of the mean of a <c>StepsBaselineDays</c>-day baseline that ends <c>StepsBaselineLagDays</c>
+/// days before them, judged on
 /// <c>StepsPersistDays</c> consecutive days. Only valid days count (at least <c>StepsMinWearHours</c> hours with
 /// wearable data): a day the wearable was not worn is missing, never zero. Today (incomplete) is never used.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class StepsDeclineRule : IAlertRule
     public string Source => RuleSources.Steps;
 
     /// <inheritdoc/>
-    public int LookbackDays => 24;
+    public int LookbackDays => 40;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Metrics { get; } = [MetricNames.Steps];
@@ -37,7 +38,8 @@ public sealed class StepsDeclineRule : IAlertRule
         for (var evaluationDay = first; evaluationDay <= context.Today; evaluationDay++)
         {
             var recent = Valid(table, evaluationDay - s.StepsRecentDays, evaluationDay - 1, s.StepsMinWearHours);
-            var baseline = Valid(table, evaluationDay - s.StepsRecentDays - s.StepsBaselineDays, evaluationDay - s.StepsRecentDays - 1, s.StepsMinWearHours);
+            var baselineEnd = evaluationDay - s.StepsRecentDays - s.StepsBaselineLagDays - 1;
+            var baseline = Valid(table, baselineEnd - s.StepsBaselineDays + 1, baselineEnd, s.StepsMinWearHours);
             if (recent.Count < s.StepsRecentMinDays || baseline.Count < s.StepsBaselineMinDays)
             {
                 yield break;
@@ -51,14 +53,14 @@ public sealed class StepsDeclineRule : IAlertRule
             }
         }
 
-        var windowStart = first - s.StepsRecentDays - s.StepsBaselineDays;
+        var windowStart = first - s.StepsRecentDays - s.StepsBaselineLagDays - s.StepsBaselineDays;
         yield return context.Clinical(this, windowStart, context.Today - 1,
             [
                 new ObservedValue($"{s.StepsRecentDays}-day mean to {Day(context.Today - 1)}", recentMean),
                 new ObservedValue($"{s.StepsBaselineDays}-day baseline", baselineMean),
             ],
             s.StepsFraction * baselineMean,
-            Text($"{s.StepsFraction:P0} of the {s.StepsBaselineDays}-day baseline {F0(baselineMean)} steps/day"),
+            Text($"{s.StepsFraction:P0} of the {s.StepsBaselineDays}-day baseline {F0(baselineMean)} steps/day (ending {s.StepsBaselineLagDays} days before the recent days)"),
             "{steps}/d",
             Text($"Daily steps fell to {F0(recentMean)} (mean of {s.StepsRecentDays} days), {recentMean / baselineMean:P0} of the personal baseline {F0(baselineMean)}, below {s.StepsFraction:P0} for {s.StepsPersistDays} days."));
     }

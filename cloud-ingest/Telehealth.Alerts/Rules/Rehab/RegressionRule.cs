@@ -33,6 +33,10 @@ public sealed class RegressionRule : IAlertRule
     public static RegressionRule RangeOfMotion { get; } =
         new(RuleIds.RangeOfMotion, MetricNames.RangeOfMotion, "deg", "range of motion", s => s.RangeOfMotionDropFraction);
 
+    /// <summary>Repetitions regression.</summary>
+    public static RegressionRule Repetitions { get; } =
+        new(RuleIds.Repetitions, MetricNames.Repetitions, "{count}", "repetitions", s => s.RepetitionsDropFraction);
+
     /// <summary>Grip force regression.</summary>
     public static RegressionRule Grip { get; } =
         new(RuleIds.Grip, MetricNames.GripForce, "N", "grip force", s => s.GripDropFraction);

@@ -4,14 +4,13 @@ using static Telehealth.Alerts.Rules.Formatting;
 namespace Telehealth.Alerts.Rules.Rehab;
 
 /// <summary>
-/// Adherence: exercise sessions done (one <c>session_duration</c> reading per session) in the last 7 complete days are
-/// below <c>RehabAdherenceFraction</c> of <c>RehabSessionsPerWeek</c>. Silent without a plan and during the
-/// first 7 days of monitoring.
+/// Adherence: exercise sessions done (one <c>session_duration</c> reading per session) in the last
+/// <c>RehabAdherenceDays</c> complete days are below <c>RehabAdherenceFraction</c> of the prescription
+/// (<c>RehabSessionsPerWeek</c> scaled to the window). Silent without a plan and until the window lies inside the
+/// monitored time.
 /// </summary>
 public sealed class RehabAdherenceRule : IAlertRule
 {
-    private const int Week = 7;
-
     /// <inheritdoc/>
     public string Id => RuleIds.RehabAdherence;
 
@@ -22,7 +21,7 @@ public sealed class RehabAdherenceRule : IAlertRule
     public string Source => RuleSources.Rehab;
 
     /// <inheritdoc/>
-    public int LookbackDays => 8;
+    public int LookbackDays => 29;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Metrics { get; } = [MetricNames.SessionDuration];
@@ -32,7 +31,7 @@ public sealed class RehabAdherenceRule : IAlertRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var s = context.Settings;
-        var first = context.Today - Week;
+        var first = context.Today - s.RehabAdherenceDays;
         if (s.RehabSessionsPerWeek <= 0 || first < context.FirstMonitoredDay)
         {
             yield break;
@@ -48,17 +47,18 @@ public sealed class RehabAdherenceRule : IAlertRule
             }
         }
 
-        var needed = s.RehabAdherenceFraction * s.RehabSessionsPerWeek;
+        var prescribed = s.RehabSessionsPerWeek * s.RehabAdherenceDays / 7.0;
+        var needed = s.RehabAdherenceFraction * prescribed;
         if (done >= needed)
         {
             yield break;
         }
 
         yield return context.Clinical(this, first, context.Today - 1,
-            [new ObservedValue($"sessions {Day(first)}–{Day(context.Today - 1)}", done), new ObservedValue("prescribed per week", s.RehabSessionsPerWeek)],
+            [new ObservedValue($"sessions {Day(first)}–{Day(context.Today - 1)}", done), new ObservedValue($"prescribed in {s.RehabAdherenceDays} days", prescribed)],
             needed,
-            Text($"{s.RehabAdherenceFraction:P0} of {s.RehabSessionsPerWeek} prescribed sessions per week"),
+            Text($"{s.RehabAdherenceFraction:P0} of {s.RehabSessionsPerWeek} prescribed sessions per week over {s.RehabAdherenceDays} days"),
             "{sessions}",
-            Text($"{done} of {s.RehabSessionsPerWeek} prescribed exercise sessions done in the last 7 days (fewer than {F1(needed)})."));
+            Text($"{done} of {F0(prescribed)} prescribed exercise sessions done in the last {s.RehabAdherenceDays} days (fewer than {F1(needed)})."));
     }
 }
