@@ -8,6 +8,7 @@ namespace Telehealth.Cohort.Evaluation;
 /// <param name="EpisodesByKind">Labelled episodes per kind.</param>
 /// <param name="Rules">Per rule (each over the citizens it was evaluated for, shadow rules included).</param>
 /// <param name="Overall">The rules enabled by default, together, over every citizen and episode.</param>
+/// <param name="ChanceLevel">The same windows at episode-free times: what the alert rate alone would score.</param>
 /// <param name="OverallByKind">The enabled rules together, per episode kind (false alerts over the citizens with that kind's condition).</param>
 /// <param name="HeartFailureWeight">Rule of thumb and MACD on the heart-failure citizens, side by side.</param>
 /// <param name="Technical">Technical silence.</param>
@@ -19,6 +20,7 @@ public sealed record CohortReport(
     IReadOnlyDictionary<EpisodeKind, int> EpisodesByKind,
     IReadOnlyList<DetectionMetrics> Rules,
     DetectionMetrics Overall,
+    DetectionMetrics ChanceLevel,
     IReadOnlyList<DetectionMetrics> OverallByKind,
     IReadOnlyList<DetectionMetrics> HeartFailureWeight,
     TechnicalMetrics Technical,

@@ -30,7 +30,7 @@ public static class MetricsCalculator
         var weight = new[] { RuleIds.WeightGain, RuleIds.WeightMacd }
             .Select(id => Detection(id, heartFailure, new HashSet<string> { id }, [EpisodeKind.HeartFailureDecompensation], options)).ToList();
         var byKind = allKinds.ToDictionary(k => k, k => outcomes.Sum(o => o.Episodes.Count(e => e.Kind == k)));
-        return new CohortReport(options, outcomes.Sum(o => o.Days) / 365.0, byKind, perRule, overall, byKindMetrics, weight,
+        return new CohortReport(options, outcomes.Sum(o => o.Days) / 365.0, byKind, perRule, overall, ChanceLevel(outcomes, options), byKindMetrics, weight,
             Technical(outcomes), outcomes.Sum(o => o.SuppressedDuplicates), RepeatAlerts(outcomes, options));
     }
 
@@ -76,6 +76,43 @@ public static class MetricsCalculator
         }
 
         return new DetectionMetrics(name, outcomes.Count, outcomes.Sum(o => o.Days) / DaysPerMonth, episodes, detected, trueAlerts, falseAlerts, leads);
+    }
+
+    /// <summary>
+    /// Chance level: the same detection windows placed at episode-free times (each episode's onset shifted by ±60,
+    /// ±120 … days to the first spot whose window touches no episode), scored with the enabled rules' alerts. What the
+    /// alert rate alone would "detect"; the sensitivity above it is what the rules add.
+    /// </summary>
+    public static DetectionMetrics ChanceLevel(IReadOnlyList<PatientOutcome> outcomes, EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(options);
+        var shifted = outcomes.Select(o => o with { Episodes = ShiftedEpisodes(o, options) }).ToList();
+        return Detection("chance level", shifted, null, Enum.GetValues<EpisodeKind>(), options);
+    }
+
+    private static List<LabelledEpisode> ShiftedEpisodes(PatientOutcome outcome, EvaluationOptions options)
+    {
+        var shifted = new List<LabelledEpisode>();
+        foreach (var episode in outcome.Episodes)
+        {
+            foreach (var shift in new[] { 60, -60, 120, -120, 180, -180 })
+            {
+                var onset = episode.OnsetDay + shift;
+                var from = onset - options.LookaheadDays;
+                var to = onset + options.AfterOnsetDays;
+                var clear = from >= EpisodePlanner.RunInDays - options.LookaheadDays && to < outcome.Days
+                    && outcome.Episodes.All(e => to < e.StartDay - options.LookaheadDays || from > e.EndDay + options.AfterOnsetDays)
+                    && shifted.All(e => to < e.OnsetDay - options.LookaheadDays || from > e.OnsetDay + options.AfterOnsetDays);
+                if (clear)
+                {
+                    shifted.Add(episode with { OnsetDay = onset });
+                    break;
+                }
+            }
+        }
+
+        return shifted;
     }
 
     /// <summary>True when <paramref name="day"/> is inside the episode's detection window.</summary>
