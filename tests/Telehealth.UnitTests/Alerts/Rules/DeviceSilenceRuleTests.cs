@@ -44,4 +44,13 @@ public sealed class DeviceSilenceRuleTests
 
         Assert.Empty(SeriesBuilder.Run(new DeviceSilenceRule(), profile, [], SeriesBuilder.At(3)));
     }
+
+    [Fact]
+    public void Evaluate_NothingInTheLookback_ReportsSilenceSinceTheHistoryStart()
+    {
+        var firings = SeriesBuilder.Run(new DeviceSilenceRule(), WithScale(), [], SeriesBuilder.At(20));
+
+        Assert.Equal(2, firings.Count);
+        Assert.All(firings, f => Assert.True(f.Observed[0].Value > 7 * 24));
+    }
 }

@@ -75,4 +75,21 @@ public sealed class RehabRulesTests
 
         Assert.Empty(SeriesBuilder.Run(RegressionRule.RangeOfMotion, SeriesBuilder.Profile(), series.Observations, SeriesBuilder.At(17)));
     }
+
+    [Fact]
+    public void Repetitions_FromTwentyFiveToFifteen_FiresButGripWithinMargin_DoesNot()
+    {
+        var series = new SeriesBuilder();
+        for (var day = 0; day <= 27; day += 2)
+        {
+            series.Add(day, 11, MetricNames.Repetitions, day < 21 ? 25 : 15).Add(day, 11.2, MetricNames.GripForce, day < 21 ? 300 : 260);
+        }
+
+        var firings = Telehealth.Alerts.Engine.AlertEngine.Evaluate(SeriesBuilder.Profile(), series.Observations, SeriesBuilder.At(27),
+            [RegressionRule.Repetitions, RegressionRule.Grip]);
+
+        var firing = Assert.Single(firings);
+        Assert.Equal(RuleIds.Repetitions, firing.RuleId);
+        Assert.Equal(20, firing.Threshold, 6);
+    }
 }

@@ -92,4 +92,13 @@ public sealed class Spo2RulesTests
 
         Assert.Empty(SeriesBuilder.Run(new Spo2BaselineRule(), SeriesBuilder.Profile(), series.Observations, SeriesBuilder.At(7)));
     }
+
+    [Fact]
+    public void Floor_PatientFloorOfEightySeven_UsesThePatientsThreshold()
+    {
+        var settings = Telehealth.Alerts.Profiles.PatientRuleSettings.Default with { Spo2Floor = 87 };
+        var series = TwicePerDay([89]);
+
+        Assert.Empty(SeriesBuilder.Run(new Spo2FloorRule(), SeriesBuilder.Profile(settings), series.Observations, SeriesBuilder.At(0)));
+    }
 }
