@@ -7,6 +7,7 @@ namespace Telehealth.Cohort.Cli;
 public static class CohortCli
 {
     private const string Usage = "usage: telehealth-cohort evaluate --patients N --seed S [--days D] [--lookahead L] [--threads T]\n"
+        + "       telehealth-cohort generate --patients N --seed S [--days D]\n"
         + "       telehealth-cohort trace --patient I --seed S [--days D]";
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -20,7 +21,7 @@ public static class CohortCli
             return Trace(args.Skip(1).ToList(), output, error);
         }
 
-        if (args.Count == 0 || args[0] != "evaluate")
+        if (args.Count == 0 || (args[0] != "evaluate" && args[0] != "generate"))
         {
             error.WriteLine(Usage);
             return 2;
@@ -31,6 +32,12 @@ public static class CohortCli
             error.WriteLine(problem);
             error.WriteLine(Usage);
             return 2;
+        }
+
+        if (args[0] == "generate")
+        {
+            GenerateCommand.Write(options.Patients, options.Seed, options.Days, options.Parallelism, output);
+            return 0;
         }
 
         var report = CohortEvaluator.Evaluate(options, (done, total) => error.WriteLine($"evaluated {done}/{total} citizens"));

@@ -55,6 +55,31 @@ public sealed partial class CohortEvaluationTests
         Assert.Contains("evaluated 10/10 citizens", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_Generate_SummarisesEveryCondition()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = CohortCli.Run(["generate", "--patients", "5", "--seed", "1", "--days", "73"], output, error);
+
+        Assert.Equal(0, code);
+        var text = output.ToString();
+        Assert.Contains("generated 1.0 patient-years", text, StringComparison.Ordinal);
+        Assert.Contains("HeartFailure\t1\t", text, StringComparison.Ordinal);
+        Assert.Contains("AtRisk\t1\t", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownCommand_PrintsUsageAndFails()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(2, CohortCli.Run(["simulate"], output, error));
+        Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--patients", "0")]
     [InlineData("--days", "abc")]
