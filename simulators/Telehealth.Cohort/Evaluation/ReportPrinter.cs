@@ -40,7 +40,8 @@ public static class ReportPrinter
         Line(output, $"technical (not in clinical figures): {t.Alerts} silence alerts = {t.AlertsPerPatientMonth:0.00} per patient-month; dropouts >= 24 h detected {t.LongDropoutsDetected}/{t.LongDropouts}; alerts without a dropout {t.UnexplainedAlerts}");
         Line(output, $"duplicates: {report.SuppressedDuplicates} firings folded into open alerts; repeat alerts of one rule inside one episode window {report.RepeatAlertsInEpisode}");
         Line(output, $"");
-        Row(output, report.ChanceLevel);
+        var chance = report.ChanceLevel;
+        Line(output, $"{"chance level (episode-free windows)",-36} {chance.Patients,8} {chance.Episodes,8} {chance.Detected,8} {Num(chance.Sensitivity, "0.000"),11} {"-",6} {"-",14} {"-",13}");
         Line(output, $"{"overall (enabled)",-36} {report.Overall.Patients,8} {report.Overall.Episodes,8} {report.Overall.Detected,8} {Num(report.Overall.Sensitivity, "0.000"),11} {report.Overall.FalseAlerts,6} {Num(report.Overall.FalseAlertsPerPatientMonth, "0.000"),14} {Num(report.Overall.MedianLeadDays, "0.0"),13}");
         Line(output, $"sensitivity={Num(report.Overall.Sensitivity, "0.000")} false_alerts_per_patient_month={Num(report.Overall.FalseAlertsPerPatientMonth, "0.000")} median_lead_days={Num(report.Overall.MedianLeadDays, "0.0")}");
     }
