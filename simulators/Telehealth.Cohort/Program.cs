@@ -1,2 +1,3 @@
-Console.Error.WriteLine("usage: telehealth-cohort <command>");
-return 2;
+using Telehealth.Cohort.Cli;
+
+return CohortCli.Run(args, Console.Out, Console.Error);
