@@ -44,8 +44,8 @@ public sealed class BloodPressureMeasurementDecoderTests
         var result = GattAssert.Success(_decoder.Decode(GattHex.Bytes("01 A0 F0 AB F0 C4 F0")));
 
         var bp = GattAssert.Reading(result, "blood_pressure");
-        Assert.Equal(16.0 * 7.500615758, bp.Values["systolic"], 6);
-        Assert.Equal(17.1 * 7.500615758, bp.Values["diastolic"], 6);
+        Assert.Equal(16.0 * 7.500615758, bp.Values["systolic"], 1e-6);
+        Assert.Equal(17.1 * 7.500615758, bp.Values["diastolic"], 1e-6);
         GattAssert.Field(result, "pressure_unit", "kPa");
     }
 

@@ -36,7 +36,7 @@ public static class GattAssert
         if (expected.IsNumber)
         {
             var value = GattGen.ExpectedValue(expected);
-            Assert.Equal(convert is null ? value : convert(value), reading.Values[component], 9);
+            Assert.Equal(convert is null ? value : convert(value), reading.Values[component], 1e-9);
             Assert.False(reading.SpecialValues.ContainsKey(component));
         }
         else
