@@ -3,7 +3,9 @@
 # Prints one line of JSON (exit 0) or "error: ..." on stderr (exit 1). See docs/ble-characteristics.md.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+src="${BASH_SOURCE[0]}"
+[[ "$src" == */* ]] || src="./$src"
+here="$(cd "${src%/*}" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 project="$repo/gateway/Telehealth.Gateway/Telehealth.Gateway.csproj"
 dll="$repo/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll"
