@@ -6,7 +6,9 @@ namespace Telehealth.Gateway.Devices.Gatt.PulseOximeter;
 /// <summary>
 /// PLX Spot-Check Measurement 0x2A5E. Fields: SpO2 and PR (SFLOAT), then by the flags: bit 0 Timestamp, bit 1
 /// Measurement Status (uint16), bit 2 Device and Sensor Status (uint24), bit 3 Pulse Amplitude Index (SFLOAT %),
-/// bit 4 device clock is not set; bits 5–7 reserved. Readings: spo2 (%), pulse_rate (/min).
+/// bit 4 device clock is not set; bits 5–7 reserved. Readings: spo2 (%), pulse_rate (/min). When the device clock is
+/// not set its timestamp is still checked but not used as the device time (the receive time applies); it is kept in
+/// the field <c>unset_clock_timestamp</c>.
 /// </summary>
 public sealed class PlxSpotCheckDecoder : IGattDecoder
 {
@@ -68,7 +70,14 @@ public sealed class PlxSpotCheckDecoder : IGattDecoder
             result.Field("pulse_amplitude_index", reader.SFloat("Pulse Amplitude Index"));
         }
 
-        result.Field("device_clock_not_set", (flags & 0x10) != 0);
+        var clockNotSet = (flags & 0x10) != 0;
+        result.Field("device_clock_not_set", clockNotSet);
+        if (clockNotSet && result.DeviceTime is { } unsetClockTime)
+        {
+            result.Field("unset_clock_timestamp", unsetClockTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            result.DeviceTime = null;
+        }
+
         return reader.Complete() is { } error ? result.Fail(error) : result.Build();
     }
 }

@@ -23,13 +23,25 @@ public sealed class PlxSpotCheckDecoderTests
     [Fact]
     public void Decode_AllOptionalFields_GivesTimeStatusBitsAndPulseAmplitudeIndex()
     {
-        var result = GattAssert.Success(_decoder.Decode(GattHex.Bytes("1F 62 00 48 00 EA 07 0B 18 0A 1E 0F 80 00 20 80 00 1E F0")));
+        var result = GattAssert.Success(_decoder.Decode(GattHex.Bytes("0F 62 00 48 00 EA 07 0B 18 0A 1E 0F 80 00 20 80 00 1E F0")));
 
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 10, 30, 15, TimeSpan.Zero), result.DeviceTime);
         Assert.Equal(["validated_data"], (IEnumerable<string>)result.Fields["measurement_status_bits"]);
         Assert.Equal(["low_perfusion_detected", "sensor_disconnected"], (IEnumerable<string>)result.Fields["device_and_sensor_status_bits"]);
         GattAssert.Field(result, "pulse_amplitude_index", 3.0);
+        GattAssert.Field(result, "device_clock_not_set", false);
+    }
+
+    [Fact]
+    public void Decode_DeviceClockNotSet_KeepsTheTimestampOutOfTheDeviceTime()
+    {
+        var result = GattAssert.Success(_decoder.Decode(GattHex.Bytes("11 62 00 48 00 D0 07 01 01 00 05 00")));
+
+        Assert.Null(result.DeviceTime);
         GattAssert.Field(result, "device_clock_not_set", true);
+        GattAssert.Field(result, "unset_clock_timestamp", "2000-01-01T00:05:00+00:00");
+        var receivedAt = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        Assert.All(result.ToDeviceReadings("ox-1", receivedAt), r => Assert.Equal(receivedAt.ToUnixTimeMilliseconds(), r.DeviceTimeMs));
     }
 
     [Fact]
@@ -76,7 +88,16 @@ public sealed class PlxSpotCheckDecoderTests
         GattAssert.Success(result);
         GattAssert.Component(GattAssert.Reading(result, "spo2"), "value", sample.SpO2);
         GattAssert.Component(GattAssert.Reading(result, "pulse_rate"), "value", sample.PulseRate);
-        GattAssert.DeviceTime(result, sample.Time, TimeSpan.Zero);
+        if ((sample.Flags & 0x10) != 0)
+        {
+            Assert.Null(result.DeviceTime);
+            Assert.Equal(sample.Time is { IsUnknown: false }, result.Fields.ContainsKey("unset_clock_timestamp"));
+        }
+        else
+        {
+            GattAssert.DeviceTime(result, sample.Time, TimeSpan.Zero);
+        }
+
         CheckOptional(result, "measurement_status", sample.MeasurementStatus);
         CheckOptional(result, "device_and_sensor_status", sample.DeviceStatus);
         if (sample.PulseAmplitudeIndex is { } pai)
