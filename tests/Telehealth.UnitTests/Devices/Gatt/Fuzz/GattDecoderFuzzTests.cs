@@ -1,12 +1,13 @@
 using CsCheck;
+using Telehealth.Gateway.Devices.Gatt.Decode;
 using Telehealth.Gateway.Devices.Gatt.Decoding;
 using Xunit.Abstractions;
 
 namespace Telehealth.UnitTests.Devices.Gatt.Fuzz;
 
 /// <summary>
-/// 200,000 byte arrays per decoder (half random, half mutated valid values): no exception escapes and every failure
-/// has a reason.
+/// 200,000 byte arrays per decoder (half random, half mutated valid values): no exception escapes, every failure
+/// has a reason, and every success can be written as the decode command's JSON.
 /// </summary>
 public sealed class GattDecoderFuzzTests(ITestOutputHelper output)
 {
@@ -46,6 +47,7 @@ public sealed class GattDecoderFuzzTests(ITestOutputHelper output)
                     if (result.IsSuccess)
                     {
                         Interlocked.Increment(ref successes);
+                        Assert.StartsWith("{\"characteristic\":", GattResultJson.Write(result), StringComparison.Ordinal);
                     }
                     else
                     {
