@@ -1,4 +1,5 @@
 using Telehealth.Gateway.Devices.Gatt.Decoding;
+using Telehealth.Ingest.Contracts.Metrics;
 
 namespace Telehealth.Gateway.Devices.Gatt.BloodPressure;
 
@@ -74,7 +75,7 @@ public sealed class BloodPressureMeasurementDecoder : IGattDecoder
 
         if ((flags & 0x04) != 0)
         {
-            result.Reading("pulse_rate", "/min").Set(Telehealth.Ingest.Contracts.Metrics.MetricDefinition.SingleValue, reader.SFloat("Pulse Rate"));
+            result.Reading("pulse_rate", "/min").Set(MetricDefinition.SingleValue, reader.SFloat("Pulse Rate"));
         }
 
         if ((flags & 0x08) != 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Telehealth.Gateway.Devices.Gatt.Ieee11073;
 
 namespace Telehealth.Gateway.Devices.Gatt.Decoding;
@@ -64,8 +65,10 @@ internal sealed class GattResultBuilder(ushort characteristic, string name)
     /// <summary>The common failure for flag bits the specification reserves: the layout after them is unknown.</summary>
     public GattDecodeResult FailReservedFlags(uint flags, uint reservedMask, int hexDigits)
     {
-        var format = "X" + hexDigits.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Fail($"reserved flag bits 0x{(flags & reservedMask).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} " +
-            $"are set (Flags = 0x{flags.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}); the field layout is unknown");
+        var reserved = Hex(flags & reservedMask, hexDigits);
+        return Fail($"reserved flag bits 0x{reserved} are set (Flags = 0x{Hex(flags, hexDigits)}); the field layout is unknown");
     }
+
+    private static string Hex(uint value, int digits) =>
+        value.ToString("X" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

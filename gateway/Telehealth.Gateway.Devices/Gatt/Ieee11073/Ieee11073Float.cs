@@ -38,7 +38,7 @@ public static class Ieee11073Float
     public static Ieee11073Number Decode(uint raw)
     {
         var mantissaBits = (int)(raw & 0x00FF_FFFF);
-        var exponent = (int)(sbyte)(raw >> 24);
+        var exponent = (int)(sbyte)(byte)(raw >> 24);
         var mantissa = mantissaBits >= 0x0080_0000 ? mantissaBits - 0x0100_0000 : mantissaBits;
         if (mantissa is >= MinMantissa and <= MaxMantissa)
         {

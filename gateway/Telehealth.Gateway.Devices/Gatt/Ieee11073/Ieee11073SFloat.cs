@@ -38,7 +38,8 @@ public static class Ieee11073SFloat
     public static Ieee11073Number Decode(ushort raw)
     {
         var mantissaBits = raw & 0x0FFF;
-        var exponent = (sbyte)((raw >> 8) & 0xF0) >> 4;
+        var exponentBits = raw >> 12;
+        var exponent = exponentBits >= 0x8 ? exponentBits - 0x10 : exponentBits;
         var mantissa = mantissaBits >= 0x0800 ? mantissaBits - 0x1000 : mantissaBits;
         if (mantissa is >= MinMantissa and <= MaxMantissa)
         {
