@@ -1,5 +1,11 @@
 using Telehealth.Gateway.Core;
+using Telehealth.Gateway.Devices.Gatt.Decode;
 using Telehealth.Gateway.Status;
+
+if (args is ["decode", ..])
+{
+    return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSystemd();
