@@ -20,6 +20,7 @@ public static class IngestExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BatchValidator>();
+        builder.Services.AddSingleton<Heartbeats.HeartbeatStore>();
         builder.Services.AddRequestDecompression();
         builder.Services.AddProblemDetails();
         return builder;

@@ -1,5 +1,6 @@
 using Telehealth.Ingest;
 using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -13,5 +14,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestDecompression();
 app.MapBatches();
+app.MapHeartbeats();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.Run();

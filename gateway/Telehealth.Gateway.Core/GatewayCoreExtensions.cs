@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Broker;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Forwarding;
+using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Readings;
 using Telehealth.Gateway.Core.Status;
@@ -65,6 +66,8 @@ public static class GatewayCoreExtensions
                 resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
             });
         builder.Services.AddHostedService<ForwarderService>();
+        builder.Services.AddSingleton<GatewayClock>();
+        builder.Services.AddHostedService<HeartbeatService>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Telehealth.Ingest.Contracts.Heartbeats;
 
 namespace Telehealth.Ingest.Contracts.Batches;
 
@@ -7,4 +8,6 @@ namespace Telehealth.Ingest.Contracts.Batches;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IngestBatch))]
 [JsonSerializable(typeof(IngestBatchResult))]
+[JsonSerializable(typeof(GatewayHeartbeat))]
+[JsonSerializable(typeof(HeartbeatAck))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

@@ -47,6 +47,7 @@ public sealed partial class ReadingPublishHandler(
         if (ReadingTopic.TryParse(e.ApplicationMessage.Topic, out var parsedDevice, out error))
         {
             deviceId = parsedDevice;
+            counters.DeviceSeen(deviceId);
             var result = ReadingPayloadParser.Parse(bytes, deviceId, now);
             error = result.Error;
             readings = result.Readings;

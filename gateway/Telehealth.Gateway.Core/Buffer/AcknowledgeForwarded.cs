@@ -1,10 +1,11 @@
 namespace Telehealth.Gateway.Core.Buffer;
 
 /// <summary>
-/// After the destination answered 2xx: moves its checkpoint, deletes what it covers, and dead-letters the readings
-/// it rejected — all in one transaction, so a crash leaves either the old or the new state.
+/// After the destination answered 2xx: deletes the lane's rows it now holds (moving the lane's checkpoint for a batch
+/// from the head of the lane), and dead-letters the readings it rejected — all in one transaction, so a crash leaves
+/// either the old or the new state.
 /// </summary>
-internal sealed class AcknowledgeForwarded(string destination, long upToOffset, IReadOnlyList<DeadLetter> rejected) : PendingWrite
+internal sealed class AcknowledgeForwarded(ForwardedRange range, IReadOnlyList<DeadLetter> rejected) : PendingWrite
 {
     private int _deleted;
 
@@ -17,7 +18,7 @@ internal sealed class AcknowledgeForwarded(string destination, long upToOffset, 
             commands.InsertDeadLetter(letter);
         }
 
-        _deleted = commands.Acknowledge(destination, upToOffset);
+        _deleted = commands.Acknowledge(range.Checkpoint, range.Priority, range.AfterOffset, range.LastOffset);
     }
 
     public override void Committed(BufferCounters counters)

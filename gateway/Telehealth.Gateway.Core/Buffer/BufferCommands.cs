@@ -10,7 +10,7 @@ internal sealed class BufferCommands : IDisposable
     private readonly SqliteCommand _insertReading;
     private readonly SqliteCommand _insertDeadLetter;
     private readonly SqliteCommand _upsertCheckpoint;
-    private readonly SqliteCommand _deleteUpTo;
+    private readonly SqliteCommand _deleteRange;
     private readonly TimeProvider _time;
 
     public BufferCommands(SqliteConnection connection, TimeProvider time)
@@ -19,7 +19,7 @@ internal sealed class BufferCommands : IDisposable
         _insertReading = Prepare(connection, BufferSchema.InsertReading, "$device", "$metric", "$unit", "$device_ms", "$received_ms", "$priority", "$vals");
         _insertDeadLetter = Prepare(connection, BufferSchema.InsertDeadLetter, "$at_ms", "$source", "$device", "$reason", "$payload");
         _upsertCheckpoint = Prepare(connection, BufferSchema.UpsertCheckpoint, "$destination", "$offset");
-        _deleteUpTo = Prepare(connection, BufferSchema.DeleteUpTo, "$offset");
+        _deleteRange = Prepare(connection, BufferSchema.DeleteRange, "$priority", "$from", "$to");
     }
 
     public SqliteTransaction? Transaction
@@ -29,7 +29,7 @@ internal sealed class BufferCommands : IDisposable
             _insertReading.Transaction = value;
             _insertDeadLetter.Transaction = value;
             _upsertCheckpoint.Transaction = value;
-            _deleteUpTo.Transaction = value;
+            _deleteRange.Transaction = value;
         }
     }
 
@@ -57,14 +57,23 @@ internal sealed class BufferCommands : IDisposable
         _insertDeadLetter.ExecuteNonQuery();
     }
 
-    /// <summary>Moves the destination's checkpoint to <paramref name="offset"/> and deletes the rows it covers.</summary>
-    public int Acknowledge(string destination, long offset)
+    /// <summary>
+    /// Deletes the lane's rows in (<paramref name="from"/>, <paramref name="to"/>]; when <paramref name="checkpoint"/>
+    /// is given, also moves that checkpoint to <paramref name="to"/> (never backwards).
+    /// </summary>
+    public int Acknowledge(string? checkpoint, int priority, long from, long to)
     {
-        _upsertCheckpoint.Parameters[0].Value = destination;
-        _upsertCheckpoint.Parameters[1].Value = offset;
-        _upsertCheckpoint.ExecuteNonQuery();
-        _deleteUpTo.Parameters[0].Value = offset;
-        return _deleteUpTo.ExecuteNonQuery();
+        if (checkpoint is not null)
+        {
+            _upsertCheckpoint.Parameters[0].Value = checkpoint;
+            _upsertCheckpoint.Parameters[1].Value = to;
+            _upsertCheckpoint.ExecuteNonQuery();
+        }
+
+        _deleteRange.Parameters[0].Value = priority;
+        _deleteRange.Parameters[1].Value = from;
+        _deleteRange.Parameters[2].Value = to;
+        return _deleteRange.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -72,7 +81,7 @@ internal sealed class BufferCommands : IDisposable
         _insertReading.Dispose();
         _insertDeadLetter.Dispose();
         _upsertCheckpoint.Dispose();
-        _deleteUpTo.Dispose();
+        _deleteRange.Dispose();
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

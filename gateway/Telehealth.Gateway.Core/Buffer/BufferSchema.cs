@@ -14,6 +14,7 @@ internal static class BufferSchema
             priority    INTEGER NOT NULL,
             vals        TEXT    NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS readings_by_lane ON readings (priority, offset);
         CREATE TABLE IF NOT EXISTS checkpoints (
             destination TEXT    PRIMARY KEY,
             offset      INTEGER NOT NULL
@@ -42,10 +43,13 @@ internal static class BufferSchema
         ON CONFLICT (destination) DO UPDATE SET offset = max(offset, excluded.offset)
         """;
 
-    public const string DeleteUpTo = "DELETE FROM readings WHERE offset <= $offset";
+    public const string DeleteRange = "DELETE FROM readings WHERE priority = $priority AND offset > $from AND offset <= $to";
 
-    public const string ReadAfter = """
-        SELECT offset, device, metric, unit, device_ms, received_ms, vals FROM readings
-        WHERE offset > $after ORDER BY offset LIMIT $limit
-        """;
+    public const string Columns = "offset, device, metric, unit, device_ms, received_ms, vals";
+
+    public const string ReadAfter = $"SELECT {Columns} FROM readings WHERE offset > $after ORDER BY offset LIMIT $limit";
+
+    public const string ReadLane = $"SELECT {Columns} FROM readings WHERE priority = $priority AND offset > $after ORDER BY offset LIMIT $limit";
+
+    public const string ReadLaneNewest = $"SELECT {Columns} FROM readings WHERE priority = $priority AND offset > $after ORDER BY offset DESC LIMIT $limit";
 }

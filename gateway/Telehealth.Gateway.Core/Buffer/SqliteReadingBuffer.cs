@@ -61,20 +61,54 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
         => Enqueue(new AppendDeadLetters(letters), cancellationToken);
 
     /// <summary>
-    /// Records that <paramref name="destination"/> has everything up to <paramref name="upToOffset"/>: moves its
-    /// checkpoint, deletes those rows, and keeps the ones it rejected as dead letters — in one transaction.
+    /// Records that a destination holds <paramref name="range"/>: deletes those rows (moving the lane checkpoint when the
+    /// range came from the head of the lane) and keeps the readings it rejected as dead letters — in one transaction.
     /// </summary>
-    public ValueTask AcknowledgeAsync(string destination, long upToOffset, IReadOnlyList<DeadLetter> rejected, CancellationToken cancellationToken)
-        => Enqueue(new AcknowledgeForwarded(destination, upToOffset, rejected), cancellationToken);
+    public ValueTask AcknowledgeAsync(ForwardedRange range, IReadOnlyList<DeadLetter> rejected, CancellationToken cancellationToken)
+        => Enqueue(new AcknowledgeForwarded(range, rejected), cancellationToken);
 
-    /// <summary>Reads up to <paramref name="limit"/> readings after <paramref name="afterOffset"/>, in offset order.</summary>
+    /// <summary>Reads up to <paramref name="limit"/> readings of all lanes after <paramref name="afterOffset"/>, in offset order.</summary>
     public IReadOnlyList<BufferedReading> ReadAfter(long afterOffset, int limit)
+        => Read(BufferSchema.ReadAfter, null, afterOffset, limit);
+
+    /// <summary>Reads up to <paramref name="limit"/> readings of one priority lane after <paramref name="afterOffset"/>, oldest first.</summary>
+    public IReadOnlyList<BufferedReading> ReadLane(int priority, long afterOffset, int limit)
+        => Read(BufferSchema.ReadLane, priority, afterOffset, limit);
+
+    /// <summary>
+    /// Reads the lane's newest readings after <paramref name="afterOffset"/> that were received at or after
+    /// <paramref name="receivedSinceMs"/> (a contiguous tail of the lane), up to <paramref name="limit"/>, oldest first.
+    /// </summary>
+    public IReadOnlyList<BufferedReading> ReadLaneTail(int priority, long afterOffset, long receivedSinceMs, int limit)
+    {
+        var newest = Read(BufferSchema.ReadLaneNewest, priority, afterOffset, limit);
+        var tail = new List<BufferedReading>(newest.Count);
+        foreach (var row in newest)
+        {
+            if (row.Reading.ReceivedAtMs < receivedSinceMs)
+            {
+                break;
+            }
+
+            tail.Add(row);
+        }
+
+        tail.Reverse();
+        return tail;
+    }
+
+    private List<BufferedReading> Read(string sql, int? priority, long afterOffset, int limit)
     {
         var result = new List<BufferedReading>(Math.Min(limit, 4096));
         lock (_readLock)
         {
             using var command = _reader.CreateCommand();
-            command.CommandText = BufferSchema.ReadAfter;
+            command.CommandText = sql;
+            if (priority is { } lane)
+            {
+                command.Parameters.AddWithValue("$priority", lane);
+            }
+
             command.Parameters.AddWithValue("$after", afterOffset);
             command.Parameters.AddWithValue("$limit", limit);
             using var rows = command.ExecuteReader();

@@ -25,6 +25,25 @@ public sealed class ForwarderOptions : IValidatableObject
     [Range(1, 50_000)]
     public int MaxBatchReadings { get; set; } = 5000;
 
+    /// <summary>Most uncompressed JSON bytes in one batch (estimated). Default 2 MiB.</summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)]
+    public int MaxBatchBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// Readings received within this many seconds count as live: while a lane has a backlog, its live tail is sent before
+    /// the next backlog batch. Default 30.
+    /// </summary>
+    [Range(1, 3600)]
+    public int LiveWindowSeconds { get; set; } = 30;
+
+    /// <summary>Most live readings taken from a lane's tail per round. Default 2000.</summary>
+    [Range(1, 50_000)]
+    public int MaxLiveReadings { get; set; } = 2000;
+
+    /// <summary>Seconds between heartbeats to the ingest. Default 60.</summary>
+    [Range(1, 3600)]
+    public int HeartbeatSeconds { get; set; } = 60;
+
     /// <summary>How long to wait for new data before looking again, in milliseconds. Default 200.</summary>
     [Range(10, 60_000)]
     public int IdlePollMilliseconds { get; set; } = 200;

@@ -6,13 +6,18 @@ using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Status;
 using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Contracts.Metrics;
 
 namespace Telehealth.Gateway.Core.Forwarding;
 
 /// <summary>
-/// Sends buffered readings to cloud-ingest in batches, in offset order. Rows leave the buffer only through the
-/// checkpoint after a 2xx; readings the ingest rejects become dead letters with its reason. A batch that failed all
-/// its retries stays and is tried again after a pause — nothing is ever given up.
+/// Sends buffered readings to cloud-ingest. Readings wait in three priority lanes (vitals, activity, raw), each with its
+/// own checkpoint. Every round: a lane without backlog is sent whole; a lane with backlog first sends its live tail
+/// (readings received within <see cref="ForwarderOptions.LiveWindowSeconds"/>), then the highest-priority lane with
+/// backlog sends one bounded batch from its head. So live readings and vitals go first and the backlog drains with the
+/// rest of the link, one bounded batch at a time. Within a lane, readings leave in offset order.
+/// Rows leave the buffer only after a 2xx; readings the ingest rejects become dead letters with its reason. A batch that
+/// failed all its retries stays and is tried again after a pause — nothing is ever given up.
 /// </summary>
 public sealed partial class ForwarderService(
     SqliteReadingBuffer buffer,
@@ -23,8 +28,12 @@ public sealed partial class ForwarderService(
     TimeProvider time,
     ILogger<ForwarderService> logger) : BackgroundService
 {
-    /// <summary>The checkpoint name of the cloud-ingest destination.</summary>
+    /// <summary>The destination name of cloud-ingest; lane checkpoints are named <c>ingest:{priority}</c>.</summary>
     public const string Destination = "ingest";
+
+    private static readonly int[] Lanes = [(int)MetricPriority.Vital, (int)MetricPriority.Activity, (int)MetricPriority.Raw];
+
+    public static string CheckpointName(int lane) => $"{Destination}:{lane}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,24 +44,22 @@ public sealed partial class ForwarderService(
             return;
         }
 
-        var checkpoint = buffer.GetCheckpoint(Destination);
+        var checkpoints = Lanes.ToDictionary(lane => lane, lane => buffer.GetCheckpoint(CheckpointName(lane)));
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = buffer.ReadAfter(checkpoint, settings.MaxBatchReadings);
-            if (batch.Count == 0)
-            {
-                await buffer.WaitForDataAsync(TimeSpan.FromMilliseconds(settings.IdlePollMilliseconds), stoppingToken);
-                continue;
-            }
-
             try
             {
-                checkpoint = await SendAsync(batch, stoppingToken);
+                var sent = await ForwardRoundAsync(checkpoints, settings, stoppingToken);
                 if (failing)
                 {
                     failing = false;
                     LogRecovered(logger);
+                }
+
+                if (!sent)
+                {
+                    await buffer.WaitForDataAsync(TimeSpan.FromMilliseconds(settings.IdlePollMilliseconds), stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or IngestCallException or TimeoutException
@@ -61,13 +68,54 @@ public sealed partial class ForwarderService(
             {
                 counters.SendFailed();
                 failing = true;
-                LogSendFailed(logger, batch.Count, ex.Message);
+                LogSendFailed(logger, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(settings.RetryPauseSeconds), time, stoppingToken);
             }
         }
     }
 
-    private async Task<long> SendAsync(IReadOnlyList<BufferedReading> batch, CancellationToken cancellationToken)
+    private async Task<bool> ForwardRoundAsync(Dictionary<int, long> checkpoints, ForwarderOptions settings, CancellationToken cancellationToken)
+    {
+        var liveSince = time.GetUtcNow().ToUnixTimeMilliseconds() - (settings.LiveWindowSeconds * 1000L);
+        (int Lane, IReadOnlyList<BufferedReading> Head)? backlog = null;
+        var sent = false;
+        foreach (var lane in Lanes)
+        {
+            var read = buffer.ReadLane(lane, checkpoints[lane], settings.MaxBatchReadings);
+            if (read.Count == 0)
+            {
+                continue;
+            }
+
+            var head = BatchSizer.Cut(read, settings.MaxBatchBytes, out var cut);
+            if (!cut && read.Count < settings.MaxBatchReadings)
+            {
+                checkpoints[lane] = await SendAsync(head, new ForwardedRange(lane, checkpoints[lane], head[^1].Offset, CheckpointName(lane)), cancellationToken);
+                sent = true;
+                continue;
+            }
+
+            var tail = BatchSizer.Cut(buffer.ReadLaneTail(lane, read[^1].Offset, liveSince, settings.MaxLiveReadings), settings.MaxBatchBytes, out _);
+            if (tail.Count > 0)
+            {
+                await SendAsync(tail, new ForwardedRange(lane, tail[0].Offset - 1, tail[^1].Offset, null), cancellationToken);
+                sent = true;
+            }
+
+            backlog ??= (lane, head);
+        }
+
+        if (backlog is var (backlogLane, backlogHead))
+        {
+            checkpoints[backlogLane] = await SendAsync(backlogHead,
+                new ForwardedRange(backlogLane, checkpoints[backlogLane], backlogHead[^1].Offset, CheckpointName(backlogLane)), cancellationToken);
+            sent = true;
+        }
+
+        return sent;
+    }
+
+    private async Task<long> SendAsync(IReadOnlyList<BufferedReading> batch, ForwardedRange range, CancellationToken cancellationToken)
     {
         var readings = new IngestReading[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -76,10 +124,9 @@ public sealed partial class ForwarderService(
             readings[i] = new IngestReading(batch[i].Offset, r.DeviceId, r.Metric, r.Unit, r.DeviceTimeMs, r.ReceivedAtMs, r.Values);
         }
 
-        var first = batch[0].Offset;
-        var last = batch[^1].Offset;
         var identity = gateway.Value;
-        var result = await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), $"{identity.Id}:{first}-{last}", cancellationToken);
+        var key = $"{identity.Id}:{range.Priority}:{batch[0].Offset}-{batch[^1].Offset}";
+        var result = await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), key, cancellationToken);
 
         var rejected = new List<DeadLetter>();
         var byOffset = result.Results.Count == readings.Length ? null : result.Results.ToDictionary(r => r.Id);
@@ -97,19 +144,19 @@ public sealed partial class ForwarderService(
             }
         }
 
-        await buffer.AcknowledgeAsync(Destination, last, rejected, cancellationToken);
+        await buffer.AcknowledgeAsync(range, rejected, cancellationToken);
         counters.BatchSent(rejected.Count);
-        return last;
+        return range.LastOffset;
     }
 
     private static byte[] Describe(IngestReading reading)
         => Encoding.UTF8.GetBytes($"{reading.Metric} {reading.Unit} ts={reading.DeviceTimeMs} {ComponentValuesCodec.Encode(reading.Values)}");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} readings to the ingest failed after retries ({Error}); they stay buffered and will be sent again")]
-    private static partial void LogSendFailed(ILogger logger, int count, string error);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarder disabled by configuration (Forwarder:Enabled=false): readings stay in the buffer")]
     private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to the ingest failed after retries ({Error}); the readings stay buffered and will be sent again")]
+    private static partial void LogSendFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest reachable again: forwarding resumed")]
     private static partial void LogRecovered(ILogger logger);

@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Contracts.Heartbeats;
 
 namespace Telehealth.Gateway.Core.Forwarding;
 
@@ -38,6 +40,26 @@ public sealed class IngestClient
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         return await JsonSerializer.DeserializeAsync(body, IngestJsonContext.Default.IngestBatchResult, cancellationToken)
             ?? throw new IngestCallException("ingest answered 2xx with an empty body");
+    }
+
+    /// <summary>Sends a heartbeat; returns the ingest's clock.</summary>
+    public async Task<HeartbeatAck> SendHeartbeatAsync(GatewayHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, IngestRoutes.Heartbeats)
+        {
+            Content = JsonContent.Create(heartbeat, IngestJsonContext.Default.GatewayHeartbeat),
+        };
+        request.Headers.Authorization = _authorization;
+        request.Headers.Add(IngestRoutes.GatewayIdHeader, _gatewayId);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new IngestCallException(response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
+        }
+
+        return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.HeartbeatAck, cancellationToken)
+            ?? throw new IngestCallException("ingest answered a heartbeat with an empty body");
     }
 
     private static ByteArrayContent Compress(IngestBatch batch)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Telehealth.Gateway.Core.Status;
 
 /// <summary>Counts of what the gateway did since start, for the status page and logs.</summary>
@@ -10,6 +12,7 @@ public sealed class GatewayCounters
     private long _batchesSent;
     private long _readingsRejectedByIngest;
     private long _sendFailures;
+    private readonly ConcurrentDictionary<string, bool> _devicesSeen = new(StringComparer.Ordinal);
 
     public long MessagesAccepted => Interlocked.Read(ref _messagesAccepted);
 
@@ -32,6 +35,18 @@ public sealed class GatewayCounters
         Interlocked.Increment(ref _messagesAccepted);
         Interlocked.Add(ref _readingsAccepted, readings);
     }
+
+    /// <summary>Notes that a device sent something.</summary>
+    public void DeviceSeen(string deviceId)
+    {
+        if (_devicesSeen.Count < 1000)
+        {
+            _devicesSeen.TryAdd(deviceId, true);
+        }
+    }
+
+    /// <summary>Device ids that sent something since start, sorted.</summary>
+    public IReadOnlyList<string> DevicesSeen() => [.. _devicesSeen.Keys.Order(StringComparer.Ordinal)];
 
     public void MessageInvalid() => Interlocked.Increment(ref _messagesInvalid);
 

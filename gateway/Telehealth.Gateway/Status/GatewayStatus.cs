@@ -12,4 +12,6 @@ public sealed record GatewayStatus(
     long BatchesSent,
     long ReadingsRejectedByIngest,
     long SendFailures,
+    long? ClockOffsetMs,
+    IReadOnlyList<string> DevicesSeen,
     BufferStatus Buffer);

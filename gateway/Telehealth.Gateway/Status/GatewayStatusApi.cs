@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Status;
 
@@ -11,7 +12,7 @@ public static class GatewayStatusApi
     public static IEndpointRouteBuilder MapGatewayStatus(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/status");
-        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, IOptions<GatewayOptions> gateway) =>
+        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway) =>
         {
             var status = buffer.GetStatus();
             return TypedResults.Ok(new GatewayStatus(
@@ -23,6 +24,8 @@ public static class GatewayStatusApi
                 counters.BatchesSent,
                 counters.ReadingsRejectedByIngest,
                 counters.SendFailures,
+                clock.OffsetMs,
+                counters.DevicesSeen(),
                 status));
         });
         group.MapGet("/dead-letters", (SqliteReadingBuffer buffer, int? limit) =>

@@ -53,7 +53,7 @@ public sealed class SqliteReadingBufferTests
             await buffer.AppendAsync([.. Enumerable.Range(0, 10).Select(i => TempBuffer.Reading("a", i + 1, 70))], CancellationToken.None);
             cut = buffer.ReadAfter(0, 10)[5].Offset;
 
-            await buffer.AcknowledgeAsync("ingest", cut, [new DeadLetter("ingest", "a", "implausible", new byte[] { 1 })], CancellationToken.None);
+            await buffer.AcknowledgeAsync(new ForwardedRange(0, 0, cut, "ingest:0"), [new DeadLetter("ingest", "a", "implausible", new byte[] { 1 })], CancellationToken.None);
 
             Assert.Equal(4, buffer.GetStatus().Readings);
             Assert.Equal(1, buffer.GetStatus().DeadLetters);
@@ -61,7 +61,7 @@ public sealed class SqliteReadingBufferTests
         }
 
         await using var reopened = temp.Open();
-        Assert.Equal(cut, reopened.GetCheckpoint("ingest"));
+        Assert.Equal(cut, reopened.GetCheckpoint("ingest:0"));
         Assert.Equal("implausible", Assert.Single(reopened.ReadDeadLetters(10)).Reason);
         Assert.Equal(4, reopened.GetStatus().Readings);
     }
@@ -75,7 +75,7 @@ public sealed class SqliteReadingBufferTests
         {
             await buffer.AppendAsync([TempBuffer.Reading("a", 1, 70), TempBuffer.Reading("a", 2, 70)], CancellationToken.None);
             last = buffer.ReadAfter(0, 10)[^1].Offset;
-            await buffer.AcknowledgeAsync("ingest", last, [], CancellationToken.None);
+            await buffer.AcknowledgeAsync(new ForwardedRange(0, 0, last, "ingest:0"), [], CancellationToken.None);
         }
 
         await using var reopened = temp.Open();
@@ -112,9 +112,40 @@ public sealed class SqliteReadingBufferTests
         Assert.Equal(committed, rows.Count);
         Assert.Equal(Enumerable.Range(1, committed).Select(i => (long)i), rows.Select(r => r.Reading.DeviceTimeMs));
 
-        await buffer.AcknowledgeAsync("ingest", rows[committed / 2].Offset, [], CancellationToken.None);
+        await buffer.AcknowledgeAsync(new ForwardedRange(0, 0, rows[committed / 2].Offset, "ingest:0"), [], CancellationToken.None);
         await buffer.AppendAsync([TempBuffer.Reading("a", 999_999, 70)], CancellationToken.None);
         Assert.False(buffer.GetStatus().Full);
+    }
+
+    [Fact]
+    public async Task Lanes_SeparateVitalsFromActivityAndRaw_InOffsetOrder()
+    {
+        await using var temp = new TempBuffer();
+        await using var buffer = temp.Open();
+        DeviceReading Of(string metric, string unit, long ts) => new("d", metric, unit, ts, ts, new Dictionary<string, double> { ["value"] = 10 });
+        await buffer.AppendAsync([Of("joint_angle", "deg", 1), Of("heart_rate", "/min", 2), Of("steps", "{steps}", 3), Of("spo2", "%", 4), Of("joint_angle", "deg", 5)], CancellationToken.None);
+
+        Assert.Equal([2L, 4], buffer.ReadLane(0, 0, 10).Select(r => r.Reading.DeviceTimeMs));
+        Assert.Equal([3L], buffer.ReadLane(1, 0, 10).Select(r => r.Reading.DeviceTimeMs));
+        Assert.Equal([1L, 5], buffer.ReadLane(2, 0, 10).Select(r => r.Reading.DeviceTimeMs));
+    }
+
+    [Fact]
+    public async Task LaneTail_ReturnsOnlyRecentContiguousReadings_AndRangeAckDeletesOnlyThem()
+    {
+        await using var temp = new TempBuffer();
+        await using var buffer = temp.Open();
+        var old = Enumerable.Range(1, 5).Select(i => new DeviceReading("d", "heart_rate", "/min", i, 1_000, new Dictionary<string, double> { ["value"] = 60 }));
+        var recent = Enumerable.Range(6, 3).Select(i => new DeviceReading("d", "heart_rate", "/min", i, 9_000, new Dictionary<string, double> { ["value"] = 60 }));
+        await buffer.AppendAsync([.. old, .. recent], CancellationToken.None);
+        var all = buffer.ReadLane(0, 0, 100);
+
+        var tail = buffer.ReadLaneTail(0, all[1].Offset, receivedSinceMs: 5_000, limit: 100);
+        Assert.Equal([6L, 7, 8], tail.Select(r => r.Reading.DeviceTimeMs));
+
+        await buffer.AcknowledgeAsync(new ForwardedRange(0, tail[0].Offset - 1, tail[^1].Offset, null), [], CancellationToken.None);
+        Assert.Equal([1L, 2, 3, 4, 5], buffer.ReadLane(0, 0, 100).Select(r => r.Reading.DeviceTimeMs));
+        Assert.Equal(0, buffer.GetCheckpoint("ingest:0"));
     }
 
     [Fact]
