@@ -8,12 +8,14 @@ namespace Telehealth.Simulators.Buses.Mpu6050;
 /// An MPU-6050 on a simulated I2C bus, strapped to a limb segment whose inclination follows an
 /// <see cref="IMotionScript"/>. Mounting: sensor X along the segment (pointing up, towards the joint), Z pointing
 /// forward, flexion is a rotation about Y. At inclination θ the accelerometer reads (cos θ, 0, sin θ) g and the
-/// gyroscope Y axis reads +dθ/dt. Values are big-endian two's complement, scaled by the full-scale selections in
+/// gyroscope Y axis reads +dθ/dt. The movement adds its own acceleration, as on a real shank: centripetal r·ω² along +X
+/// (towards the joint) and tangential r·α along Z, with r = <see cref="SensorRadiusMetres"/> from the joint. Values are big-endian two's complement, scaled by the full-scale selections in
 /// ACCEL_CONFIG / GYRO_CONFIG (bits 4:3), as in the register map. After power-on (and DEVICE_RESET) the chip sleeps
 /// and its data registers are not updated until SLEEP is cleared.
 /// </summary>
 public sealed class SimulatedMpu6050 : SimulatedI2cDevice
 {
+    private const double StandardGravity = 9.80665;
     private readonly TimeProvider _timeProvider;
     private readonly byte _identity;
     private IMotionScript? _script;
@@ -35,6 +37,9 @@ public sealed class SimulatedMpu6050 : SimulatedI2cDevice
     /// <summary>The angle (degrees) the limb rests at when no script runs.</summary>
     public double RestAngleDeg { get; set; }
 
+    /// <summary>Distance of the sensor from the joint's axis, metres (movement acceleration). Default 0.25 m.</summary>
+    public double SensorRadiusMetres { get; set; } = 0.25;
+
     /// <summary>Chip temperature reported in TEMP_OUT, °C.</summary>
     public double ChipTemperatureCelsius { get; set; } = 30.0;
 
@@ -51,6 +56,9 @@ public sealed class SimulatedMpu6050 : SimulatedI2cDevice
         _noise = new Random(script.Seed);
 #pragma warning restore CA5394
     }
+
+    /// <summary>Stops the script: the limb rests at <see cref="RestAngleDeg"/> again.</summary>
+    public void EndMotion() => _script = null;
 
     /// <summary>Simulates the sensor being unplugged: transfers fail until <see cref="Replug"/>.</summary>
     public void Unplug() => Present = false;
@@ -115,12 +123,19 @@ public sealed class SimulatedMpu6050 : SimulatedI2cDevice
         double angle;
         double rate;
         var noiseDeg = 0.0;
+        var centripetalG = 0.0;
+        var tangentialG = 0.0;
         if (_script is { } script)
         {
             var elapsed = _timeProvider.GetElapsedTime(_scriptStart);
             angle = script.AngleDeg(elapsed);
             rate = script.AngularRateDegPerSecond(elapsed);
             noiseDeg = script.NoiseDeg;
+            var step = TimeSpan.FromMilliseconds(1);
+            var angularAcceleration = (script.AngularRateDegPerSecond(elapsed + step) - script.AngularRateDegPerSecond(elapsed - step)) / (2 * step.TotalSeconds);
+            var omega = rate * Math.PI / 180.0;
+            centripetalG = SensorRadiusMetres * omega * omega / StandardGravity;
+            tangentialG = SensorRadiusMetres * (angularAcceleration * Math.PI / 180.0) / StandardGravity;
         }
         else
         {
@@ -132,9 +147,9 @@ public sealed class SimulatedMpu6050 : SimulatedI2cDevice
         var accelLsbPerG = 16384.0 / (1 << ((GetRegister(Mpu6050Registers.AccelConfig) >> 3) & 0x3));
         var gyroLsbPerDps = 131.0 / (1 << ((GetRegister(Mpu6050Registers.GyroConfig) >> 3) & 0x3));
 
-        WriteInt16(Mpu6050Registers.AccelXOutH, Math.Cos(seenAngle) * accelLsbPerG);
+        WriteInt16(Mpu6050Registers.AccelXOutH, (Math.Cos(seenAngle) + centripetalG) * accelLsbPerG);
         WriteInt16(Mpu6050Registers.AccelXOutH + 2, 0.01 * NextGaussian() * accelLsbPerG);
-        WriteInt16(Mpu6050Registers.AccelXOutH + 4, Math.Sin(seenAngle) * accelLsbPerG);
+        WriteInt16(Mpu6050Registers.AccelXOutH + 4, (Math.Sin(seenAngle) + tangentialG) * accelLsbPerG);
         WriteInt16(Mpu6050Registers.TempOutH, ((ChipTemperatureCelsius - 21) * 333.87) + 21);
         var gyroNoise = noiseDeg > 0 ? 0.5 * NextGaussian() : 0;
         WriteInt16(Mpu6050Registers.GyroXOutH, 0);
