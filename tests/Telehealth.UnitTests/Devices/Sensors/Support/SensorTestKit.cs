@@ -10,13 +10,13 @@ public sealed class SensorTestKit : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    public SensorTestKit(EdgeAnalyticsOptions? analytics = null, ISessionFeedback? feedback = null)
+    public SensorTestKit(EdgeAnalyticsOptions? analytics = null, Func<FakeTimeProvider, ISessionFeedback>? feedback = null)
     {
         Sessions = new ExerciseSessionTracker(
             Options.Create(analytics ?? new EdgeAnalyticsOptions()),
             Sink,
             Time,
-            feedback ?? NoSessionFeedback.Instance,
+            feedback?.Invoke(Time) ?? NoSessionFeedback.Instance,
             NullLogger<ExerciseSessionTracker>.Instance);
     }
 
