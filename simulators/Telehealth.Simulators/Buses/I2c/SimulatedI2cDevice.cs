@@ -74,8 +74,11 @@ public abstract class SimulatedI2cDevice : I2cDevice
             BeforeRead(RegisterPointer, buffer.Length);
             for (var i = 0; i < buffer.Length; i++)
             {
-                buffer[i] = _registers[RegisterPointer];
-                RegisterPointer = unchecked((byte)(RegisterPointer + 1));
+                buffer[i] = ReadAt(RegisterPointer);
+                if (AutoIncrements(RegisterPointer))
+                {
+                    RegisterPointer = unchecked((byte)(RegisterPointer + 1));
+                }
             }
         }
     }
@@ -123,6 +126,12 @@ public abstract class SimulatedI2cDevice : I2cDevice
     protected virtual void BeforeRead(byte address, int length)
     {
     }
+
+    /// <summary>The byte a read at register <paramref name="address"/> returns (under the device lock). Default: the register map.</summary>
+    protected virtual byte ReadAt(byte address) => _registers[address];
+
+    /// <summary>Whether the register pointer moves on after a read at <paramref name="address"/> (a FIFO data register does not).</summary>
+    protected virtual bool AutoIncrements(byte address) => true;
 
     /// <summary>Called (under the device lock) after a byte was written to register <paramref name="address"/>.</summary>
     protected virtual void AfterWrite(byte address, byte value)
