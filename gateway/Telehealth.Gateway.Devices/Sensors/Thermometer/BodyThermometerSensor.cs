@@ -9,15 +9,18 @@ namespace Telehealth.Gateway.Devices.Sensors.Thermometer;
 
 /// <summary>
 /// An MLX90614 on I2C through the Iot.Device.Bindings <see cref="Mlx90614"/> binding: reads the object temperature
-/// each period and, when someone is in front of the sensor (above the presence threshold), appends a
-/// body_temperature reading (Cel) and signals "reading committed" feedback.
+/// each period. When someone comes in front of the sensor (above the presence threshold) it takes
+/// <see cref="ThermometerOptions.SamplesPerMeasurement"/> samples and appends their median as one body_temperature
+/// reading (Cel), with "reading committed" feedback; the next measurement needs the person to step away first.
 /// </summary>
 public sealed class BodyThermometerSensor : PolledSensor
 {
     private readonly ThermometerOptions _options;
     private readonly Func<ThermometerOptions, I2cDevice> _openDevice;
     private readonly ISessionFeedback _feedback;
+    private readonly List<double> _measurement = [];
     private Mlx90614? _thermometer;
+    private bool _measuredThisPresence;
 
     public BodyThermometerSensor(
         ThermometerOptions options,
@@ -57,13 +60,30 @@ public sealed class BodyThermometerSensor : PolledSensor
         LastCelsius = celsius;
         if (celsius < _options.PresenceThresholdCelsius)
         {
+            _measurement.Clear();
+            _measuredThisPresence = false;
             return true;
         }
 
+        if (_measuredThisPresence)
+        {
+            return true;
+        }
+
+        _measurement.Add(celsius);
+        if (_measurement.Count < _options.SamplesPerMeasurement)
+        {
+            return true;
+        }
+
+        _measurement.Sort();
+        var median = _measurement[_measurement.Count / 2];
+        _measurement.Clear();
         var now = TimeProvider.GetUtcNow();
-        var reading = CatalogReadings.Create(DeviceId, CatalogReadings.BodyTemperature, Math.Round(celsius + _options.OffsetCelsius, 2), now, now);
+        var reading = CatalogReadings.Create(DeviceId, CatalogReadings.BodyTemperature, Math.Round(median + _options.OffsetCelsius, 2), now, now);
         if (await TryAppendAsync([reading], cancellationToken))
         {
+            _measuredThisPresence = true;
             _feedback.ReadingsCommitted();
         }
 

@@ -11,7 +11,7 @@ public sealed class ThermometerOptions : PolledSensorOptions
 
     public ThermometerOptions()
     {
-        SamplePeriod = TimeSpan.FromSeconds(5);
+        SamplePeriod = TimeSpan.FromSeconds(1);
     }
 
     /// <summary>I2C bus number. Default 1.</summary>
@@ -28,6 +28,13 @@ public sealed class ThermometerOptions : PolledSensorOptions
     /// </summary>
     [Range(0.0, 45.0)]
     public double PresenceThresholdCelsius { get; set; } = 30;
+
+    /// <summary>
+    /// Samples taken once someone is in front; their median is the one reading of that presence (the next one needs
+    /// the person to step away and come back). Default 3.
+    /// </summary>
+    [Range(1, 100)]
+    public int SamplesPerMeasurement { get; set; } = 3;
 
     /// <summary>Added to the measured skin temperature (a per-site calibration towards core temperature). Default 0.</summary>
     [Range(-5.0, 5.0)]
