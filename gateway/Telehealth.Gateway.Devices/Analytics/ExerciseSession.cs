@@ -36,8 +36,8 @@ public sealed class ExerciseSession
     /// <summary>Sway per device.</summary>
     public IReadOnlyDictionary<string, SwayPath> Sways => _sways;
 
-    /// <summary>Adds a joint-angle sample (degrees).</summary>
-    public void AddJointAngle(string deviceId, DateTimeOffset at, double angleDeg)
+    /// <summary>Adds a joint-angle sample (degrees); returns true when it completed a repetition (activity).</summary>
+    public bool AddJointAngle(string deviceId, DateTimeOffset at, double angleDeg)
     {
         if (!_joints.TryGetValue(deviceId, out var features))
         {
@@ -45,14 +45,17 @@ public sealed class ExerciseSession
             _joints[deviceId] = features;
         }
 
-        if (features.Add(at, angleDeg))
+        if (!features.Add(at, angleDeg))
         {
-            LastActivityAt = at;
+            return false;
         }
+
+        LastActivityAt = at;
+        return true;
     }
 
-    /// <summary>Adds a grip-force sample (newtons).</summary>
-    public void AddGripForce(string deviceId, DateTimeOffset at, double newtons)
+    /// <summary>Adds a grip-force sample (newtons); returns true when it is above the activity threshold.</summary>
+    public bool AddGripForce(string deviceId, DateTimeOffset at, double newtons)
     {
         if (!_grips.TryGetValue(deviceId, out var features))
         {
@@ -61,10 +64,13 @@ public sealed class ExerciseSession
         }
 
         features.Add(newtons);
-        if (newtons >= _options.GripActivityNewtons)
+        if (newtons < _options.GripActivityNewtons)
         {
-            LastActivityAt = at;
+            return false;
         }
+
+        LastActivityAt = at;
+        return true;
     }
 
     /// <summary>Adds a centre-of-pressure sample (mm), or, with null, notes that nobody stands on the board.</summary>

@@ -10,6 +10,9 @@ namespace Telehealth.Gateway.Devices.Analytics;
 /// loops) and the session button (which starts and stops it). Samples outside a session are ignored. At the end the
 /// features are appended to the buffer; if the buffer refuses them they are kept and retried on the next
 /// <see cref="FlushPendingAsync"/>, <see cref="CheckTimeoutAsync"/> or stop — session results are never dropped.
+/// Durations, timeouts and the analytics' sample times run on the monotonic clock
+/// (<see cref="TimeProvider.GetTimestamp"/>) from the session's start, so a wall-clock step during a session (a
+/// Raspberry Pi without RTC syncing NTP) changes neither its duration nor its cadence.
 /// </summary>
 public sealed class ExerciseSessionTracker : IDisposable
 {
@@ -22,6 +25,8 @@ public sealed class ExerciseSessionTracker : IDisposable
     private readonly SemaphoreSlim _appendGate = new(1, 1);
     private readonly List<DeviceReading> _pending = [];
     private ExerciseSession? _current;
+    private long _startTimestamp;
+    private long _lastActivityTimestamp;
 
     public ExerciseSessionTracker(
         IOptions<EdgeAnalyticsOptions> options,
@@ -83,6 +88,8 @@ public sealed class ExerciseSessionTracker : IDisposable
             }
 
             _current = new ExerciseSession(now, _options);
+            _startTimestamp = _timeProvider.GetTimestamp();
+            _lastActivityTimestamp = _startTimestamp;
         }
 
         _logger.SessionStarted(now);
@@ -109,17 +116,16 @@ public sealed class ExerciseSessionTracker : IDisposable
     /// <summary>Ends the session when it ran too long or saw no activity for too long; retries pending features.</summary>
     public async ValueTask CheckTimeoutAsync(CancellationToken cancellationToken)
     {
-        var now = _timeProvider.GetUtcNow();
         SessionEndReason? reason = null;
         lock (_gate)
         {
-            if (_current is { } session)
+            if (_current is not null)
             {
-                if (now - session.StartedAt >= _options.MaxSessionDuration)
+                if (_timeProvider.GetElapsedTime(_startTimestamp) >= _options.MaxSessionDuration)
                 {
                     reason = SessionEndReason.MaxDuration;
                 }
-                else if (now - session.LastActivityAt >= _options.IdleTimeout)
+                else if (_timeProvider.GetElapsedTime(_lastActivityTimestamp) >= _options.IdleTimeout)
                 {
                     reason = SessionEndReason.Idle;
                 }
@@ -136,21 +142,27 @@ public sealed class ExerciseSessionTracker : IDisposable
         }
     }
 
-    /// <summary>Records a joint-angle sample (ignored outside a session).</summary>
-    public void RecordJointAngle(string deviceId, DateTimeOffset at, double angleDeg)
+    /// <summary>Records a joint-angle sample taken now (ignored outside a session).</summary>
+    public void RecordJointAngle(string deviceId, double angleDeg)
     {
         lock (_gate)
         {
-            _current?.AddJointAngle(deviceId, at, angleDeg);
+            if (_current is { } session && session.AddJointAngle(deviceId, SessionClock(session), angleDeg))
+            {
+                _lastActivityTimestamp = _timeProvider.GetTimestamp();
+            }
         }
     }
 
-    /// <summary>Records a grip-force sample (ignored outside a session).</summary>
-    public void RecordGripForce(string deviceId, DateTimeOffset at, double newtons)
+    /// <summary>Records a grip-force sample taken now (ignored outside a session).</summary>
+    public void RecordGripForce(string deviceId, double newtons)
     {
         lock (_gate)
         {
-            _current?.AddGripForce(deviceId, at, newtons);
+            if (_current is { } session && session.AddGripForce(deviceId, SessionClock(session), newtons))
+            {
+                _lastActivityTimestamp = _timeProvider.GetTimestamp();
+            }
         }
     }
 
@@ -207,9 +219,11 @@ public sealed class ExerciseSessionTracker : IDisposable
     /// <inheritdoc />
     public void Dispose() => _appendGate.Dispose();
 
+    /// <summary>The session's start plus the monotonic time since: the time line of the session's analytics.</summary>
+    private DateTimeOffset SessionClock(ExerciseSession session) => session.StartedAt + _timeProvider.GetElapsedTime(_startTimestamp);
+
     private async ValueTask<IReadOnlyList<DeviceReading>> EndAsync(SessionEndReason reason, CancellationToken cancellationToken)
     {
-        var now = _timeProvider.GetUtcNow();
         IReadOnlyList<DeviceReading> features;
         TimeSpan duration;
         lock (_gate)
@@ -220,8 +234,9 @@ public sealed class ExerciseSessionTracker : IDisposable
             }
 
             _current = null;
-            features = session.Finish(now, now);
-            duration = now - session.StartedAt;
+            var endedAt = SessionClock(session);
+            features = session.Finish(endedAt, _timeProvider.GetUtcNow());
+            duration = endedAt - session.StartedAt;
             _pending.AddRange(features);
             LastFeatures = features;
             LastEndReason = reason;

@@ -100,7 +100,7 @@ public sealed class ImuJointAngleSensor : PolledSensor
         var inclination = _filter.Update(ComplementaryFilter.TiltDeg(accel.X, accel.Z), gyro.Y, sinceLast);
         var joint = ((_options.InvertAngle ? -1 : 1) * inclination) + _options.MountingOffsetDeg;
         LastAngleDeg = joint;
-        _sessions.RecordJointAngle(DeviceId, now, joint);
+        _sessions.RecordJointAngle(DeviceId, joint);
 
         if (_sessions.Options.ForwardRawJointAngles && _sessions.IsActive)
         {

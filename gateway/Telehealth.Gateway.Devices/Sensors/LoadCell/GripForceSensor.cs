@@ -65,7 +65,7 @@ public sealed class GripForceSensor : PolledSensor
 
         _notReadyInRow = 0;
         LastNewtons = force;
-        _sessions.RecordGripForce(DeviceId, TimeProvider.GetUtcNow(), force);
+        _sessions.RecordGripForce(DeviceId, force);
         return ValueTask.FromResult(true);
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Telehealth.Gateway.Devices.Analytics;
 using Telehealth.UnitTests.Devices.Sensors.Support;
 
@@ -9,9 +12,9 @@ public sealed class ExerciseSessionTrackerTests
     public async Task Samples_OutsideSession_Ignored()
     {
         using var kit = new SensorTestKit();
-        kit.Sessions.RecordGripForce("grip", kit.Time.GetUtcNow(), 300);
+        kit.Sessions.RecordGripForce("grip", 300);
         kit.Sessions.Start();
-        kit.Sessions.RecordGripForce("grip", kit.Time.GetUtcNow(), 100);
+        kit.Sessions.RecordGripForce("grip", 100);
         kit.Time.Advance(TimeSpan.FromSeconds(10));
 
         await kit.Sessions.StopAsync(CancellationToken.None);
@@ -24,7 +27,7 @@ public sealed class ExerciseSessionTrackerTests
     {
         using var kit = new SensorTestKit();
         kit.Sessions.Start();
-        kit.Sessions.RecordGripForce("grip", kit.Time.GetUtcNow(), 200);
+        kit.Sessions.RecordGripForce("grip", 200);
         kit.Time.Advance(TimeSpan.FromSeconds(20));
         kit.Sink.Refuse = true;
 
@@ -65,7 +68,7 @@ public sealed class ExerciseSessionTrackerTests
         using var kit = new SensorTestKit(new EdgeAnalyticsOptions { IdleTimeout = TimeSpan.FromSeconds(60) });
         kit.Sessions.Start();
         kit.Time.Advance(TimeSpan.FromSeconds(50));
-        kit.Sessions.RecordGripForce("grip", kit.Time.GetUtcNow(), 150);
+        kit.Sessions.RecordGripForce("grip", 150);
         kit.Time.Advance(TimeSpan.FromSeconds(50));
         await kit.Sessions.CheckTimeoutAsync(CancellationToken.None);
         Assert.True(kit.Sessions.IsActive);
@@ -88,5 +91,28 @@ public sealed class ExerciseSessionTrackerTests
 
         Assert.Empty(again);
         Assert.Single(kit.Sink.Readings);
+    }
+
+    [Fact]
+    public async Task WallClockStepsDuringSession_NtpSync_DurationAndTimeoutsFollowMonotonicTime()
+    {
+        var fake = new FakeTimeProvider(SensorTestKit.Start);
+        var clock = new SteppedClock(fake);
+        var sink = new RecordingSink();
+        using var tracker = new ExerciseSessionTracker(Options.Create(new EdgeAnalyticsOptions()), sink, clock, NoSessionFeedback.Instance, NullLogger<ExerciseSessionTracker>.Instance);
+
+        tracker.Start();
+        fake.Advance(TimeSpan.FromSeconds(30));
+        clock.WallClockStep = TimeSpan.FromHours(3);
+        await tracker.CheckTimeoutAsync(CancellationToken.None);
+        Assert.True(tracker.IsActive);
+
+        fake.Advance(TimeSpan.FromSeconds(10));
+        await tracker.StopAsync(CancellationToken.None);
+
+        var duration = sink.Only(CatalogReadings.SessionDuration);
+        Assert.Equal(40, duration.Values["value"]);
+        Assert.Equal(SensorTestKit.Start.ToUnixTimeMilliseconds(), duration.DeviceTimeMs);
+        Assert.Equal(SensorTestKit.Start.AddHours(3).AddSeconds(40).ToUnixTimeMilliseconds(), duration.ReceivedAtMs);
     }
 }
