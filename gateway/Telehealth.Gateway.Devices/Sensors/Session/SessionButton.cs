@@ -7,10 +7,13 @@ namespace Telehealth.Gateway.Devices.Sensors.Session;
 /// The session push button through <see cref="GpioController"/> edge events. Edges within
 /// <see cref="SessionButtonOptions.Debounce"/> of the last accepted edge (contact bounce) and edges that do not change
 /// the debounced state are ignored; each accepted press (the release is only tracked) is queued with its time in
-/// <see cref="Presses"/>. The GPIO callback only queues, so it never blocks the driver's event thread.
+/// <see cref="Presses"/>. When an edge was ignored, the pin is read again once the debounce time is over, so a very
+/// short tap whose release fell inside the window does not leave the button stuck "pressed". The GPIO callback only
+/// queues, so it never blocks the driver's event thread.
 /// </summary>
 public sealed class SessionButton : IDisposable
 {
+    private readonly ITimer _settle;
     private readonly object _gate = new();
     private readonly GpioController _controller;
     private readonly SessionButtonOptions _options;
@@ -26,6 +29,7 @@ public sealed class SessionButton : IDisposable
         _controller = controller ?? throw new ArgumentNullException(nameof(controller));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _settle = timeProvider.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Accepted presses, with their time.</summary>
@@ -51,6 +55,7 @@ public sealed class SessionButton : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _settle.Dispose();
         if (_started)
         {
             _started = false;
@@ -69,12 +74,29 @@ public sealed class SessionButton : IDisposable
         var now = _timeProvider.GetTimestamp();
         lock (_gate)
         {
-            if (_hasAcceptedEdge && _timeProvider.GetElapsedTime(_lastAcceptedEdge, now) < _options.Debounce)
+            if (_hasAcceptedEdge && _timeProvider.GetElapsedTime(_lastAcceptedEdge, now) is var sinceAccepted && sinceAccepted < _options.Debounce)
             {
                 BouncesIgnored++;
+                _settle.Change(_options.Debounce - sinceAccepted, Timeout.InfiniteTimeSpan);
                 return;
             }
+        }
 
+        Apply(pressed);
+    }
+
+    private void Settle()
+    {
+        if (_started)
+        {
+            Apply(IsPressedLevel(_controller.Read(_options.ButtonPin)));
+        }
+    }
+
+    private void Apply(bool pressed)
+    {
+        lock (_gate)
+        {
             if (pressed == _pressed)
             {
                 return;
@@ -82,7 +104,7 @@ public sealed class SessionButton : IDisposable
 
             _pressed = pressed;
             _hasAcceptedEdge = true;
-            _lastAcceptedEdge = now;
+            _lastAcceptedEdge = _timeProvider.GetTimestamp();
         }
 
         if (pressed)

@@ -81,6 +81,22 @@ public sealed class SessionButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task ShortTap_ReleaseInsideDebounce_SettledAndNextPressCounts()
+    {
+        _driver.SetInput(Button, PinValue.Low);
+        _kit.Time.Advance(TimeSpan.FromMilliseconds(30));
+        _driver.SetInput(Button, PinValue.High); // released within the debounce window: ignored as an edge
+        _kit.Time.Advance(TimeSpan.FromMilliseconds(100)); // the settle timer reads the pin: released
+        await _service.HandlePendingAsync(CancellationToken.None);
+        Assert.True(_kit.Sessions.IsActive);
+
+        await PressAsync();
+
+        Assert.False(_kit.Sessions.IsActive);
+        Assert.Equal(2, _service.PressesHandled);
+    }
+
+    [Fact]
     public async Task NoActivity_IdleTimeoutReached_SessionEndsByItself()
     {
         await PressAsync();
