@@ -38,7 +38,7 @@ public static class MetricCatalog
         Single("repetitions", "{count}", 0, 10_000, MetricPriority.Activity),
         Single("session_duration", "s", 0, 86_400, MetricPriority.Activity),
         Single("grip_force", "N", 0, 1500, MetricPriority.Activity),
-        Single("sway", "mm", 0, 500, MetricPriority.Activity),
+        Single("sway", "mm", 0, 100_000, MetricPriority.Activity),
     ];
 
     private static readonly FrozenDictionary<string, MetricDefinition> ByName =
