@@ -21,6 +21,7 @@ public static class GatewayCoreExtensions
         builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayCounters>();
+        builder.Services.AddSingleton<GatewayClock>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -66,7 +67,6 @@ public static class GatewayCoreExtensions
                 resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
             });
         builder.Services.AddHostedService<ForwarderService>();
-        builder.Services.AddSingleton<GatewayClock>();
         builder.Services.AddHostedService<HeartbeatService>();
         return builder;
     }

@@ -5,6 +5,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Contract;
+using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Readings;
 using Telehealth.Gateway.Core.Status;
 
@@ -16,9 +17,14 @@ namespace Telehealth.Gateway.Core.Broker;
 /// A failed commit refuses the message: MQTT 5 gets a failure reason code (QuotaExceeded when full), MQTT 3.1.1 —
 /// whose PUBACK cannot carry one — gets its connection closed so the device resends.
 /// </summary>
+/// <remarks>
+/// Device times are judged "too far in the future" against the gateway clock corrected by the offset measured against
+/// the ingest; until one is measured (a Pi without RTC may boot with a wrong clock) that check is left to the ingest.
+/// </remarks>
 public sealed partial class ReadingPublishHandler(
     SqliteReadingBuffer buffer,
     GatewayCounters counters,
+    GatewayClock clock,
     TimeProvider time,
     ILogger<ReadingPublishHandler> logger)
 {
@@ -48,7 +54,7 @@ public sealed partial class ReadingPublishHandler(
         {
             deviceId = parsedDevice;
             counters.DeviceSeen(deviceId);
-            var result = ReadingPayloadParser.Parse(bytes, deviceId, now);
+            var result = ReadingPayloadParser.Parse(bytes, deviceId, now, clock.OffsetMs is { } offset ? now + offset : null);
             error = result.Error;
             readings = result.Readings;
         }

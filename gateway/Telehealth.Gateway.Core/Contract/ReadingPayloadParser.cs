@@ -11,8 +11,17 @@ namespace Telehealth.Gateway.Core.Contract;
 /// </summary>
 public static class ReadingPayloadParser
 {
-    /// <summary>Parses <paramref name="payload"/> published by <paramref name="deviceId"/>, received at <paramref name="receivedAtMs"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="payload"/> published by <paramref name="deviceId"/>, received at <paramref name="receivedAtMs"/>
+    /// (gateway clock). <paramref name="trustedNowMs"/> is the current time the device times are judged against for
+    /// "too far in the future"; by default the gateway clock. Pass null when the gateway clock is not trusted (no offset
+    /// against the ingest measured yet): then only times before 2000 are refused here and the ingest judges the rest.
+    /// </summary>
     public static ReadingParseResult Parse(ReadOnlySpan<byte> payload, string deviceId, long receivedAtMs)
+        => Parse(payload, deviceId, receivedAtMs, receivedAtMs);
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{byte}, string, long)"/>
+    public static ReadingParseResult Parse(ReadOnlySpan<byte> payload, string deviceId, long receivedAtMs, long? trustedNowMs)
     {
         if (payload.IsEmpty)
         {
@@ -43,10 +52,10 @@ public static class ReadingPayloadParser
             return ReadingParseResult.Invalid("payload is not valid UTF-8");
         }
 
-        return Validate(message, deviceId, receivedAtMs);
+        return Validate(message, deviceId, receivedAtMs, trustedNowMs);
     }
 
-    private static ReadingParseResult Validate(RawMessage message, string deviceId, long receivedAtMs)
+    private static ReadingParseResult Validate(RawMessage message, string deviceId, long receivedAtMs, long? trustedNowMs)
     {
         if (message.Metric is null)
         {
@@ -63,7 +72,7 @@ public static class ReadingPayloadParser
             return ReadingParseResult.Invalid("no sample: give ts with value/values, or a samples array");
         }
 
-        var latestAllowed = receivedAtMs + (long)ReadingPayloadLimits.MaxClockAhead.TotalMilliseconds;
+        var latestAllowed = trustedNowMs is { } now ? now + (long)ReadingPayloadLimits.MaxClockAhead.TotalMilliseconds : long.MaxValue;
         var readings = new DeviceReading[message.Samples.Count];
         HashSet<long>? seen = message.Samples.Count > 1 ? [] : null;
         for (var i = 0; i < readings.Length; i++)
