@@ -163,6 +163,68 @@ public sealed class Pipeline : IAsyncDisposable
         return points;
     }
 
+    /// <summary>Runs the simulator in the background (start it, do harm, then await it).</summary>
+    public Task<string> StartSimulatorAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+        => Task.Run(() => RunSimulatorAsync(arguments, cancellationToken), cancellationToken);
+
+    /// <summary>The gateway's status page.</summary>
+    public async Task<System.Text.Json.JsonElement> GatewayStatusAsync(CancellationToken cancellationToken)
+        => await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(_http, new Uri(GatewayUrl, "/status"), cancellationToken);
+
+    /// <summary>Polls until the gateway's status satisfies <paramref name="condition"/> (60 s at most).</summary>
+    public async Task WaitForGatewayAsync(Func<System.Text.Json.JsonElement, bool> condition, string what, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (condition(await GatewayStatusAsync(cancellationToken)))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"gateway never reached: {what}\n{Gateway.Log}");
+    }
+
+    /// <summary>
+    /// Waits until every sample in <paramref name="ackLog"/> is in InfluxDB, then asserts each is there exactly once with
+    /// its values and device time (point keys are unique), and that at most <paramref name="unacknowledgedInFlight"/>
+    /// other points exist: samples committed whose PUBACK the device never saw because the simulator stopped
+    /// (a --duration run cancels the messages in flight). Returns the acknowledged count.
+    /// </summary>
+    public async Task<int> AssertAckedStoredExactlyOnceAsync(string ackLog, IReadOnlyList<string> metrics, CancellationToken cancellationToken, int unacknowledgedInFlight = 0)
+    {
+        var acked = AckedReading.ReadLog(ackLog);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<StoredPoint> stored = [];
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            stored = await ReadPointsAsync(metrics, cancellationToken);
+            if (stored.Count >= acked.Count)
+            {
+                break;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        await Task.Delay(300, cancellationToken);
+        stored = await ReadPointsAsync(metrics, cancellationToken);
+        var byKey = stored.ToDictionary(p => (p.Metric, p.Device, p.TimeMs));
+        var missing = acked.Where(a => !byKey.TryGetValue((a.Metric, a.Device, a.TimeMs), out var p) || !a.Values.SequenceEqual(p.Values)).ToList();
+        if (missing.Count > 0 || stored.Count < acked.Count || stored.Count > acked.Count + unacknowledgedInFlight)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"acked={acked.Count} stored={stored.Count} missing-or-different={missing.Count}\nGateway log:\n{Tail(Gateway.Log)}\nIngest log:\n{Tail(Ingest.Log)}");
+        }
+
+        return acked.Count;
+    }
+
+    private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
+
     /// <summary>Counts this patient's points in one metric.</summary>
     public async Task<long> CountAsync(string metric, CancellationToken cancellationToken)
         => (await ReadPointsAsync([metric], cancellationToken)).Count;
