@@ -264,6 +264,11 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
             }
 
             _full = full;
+            if (full)
+            {
+                TryTruncateWal();
+            }
+
             var error = new BufferUnavailableException(full ? "buffer full (byte budget or disk): readings refused, nothing overwritten" : "buffer commit failed: " + ex.Message, ex)
             {
                 QuotaExceeded = full,
@@ -289,6 +294,23 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
         }
 
         _newData.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// On a full disk the WAL may never reach the auto-checkpoint size, so the space it holds would never come back:
+    /// fold it into the database (whose pages freed by forwarding are reused) and truncate it. Best effort: when even
+    /// that has no room, the next refused commit tries again.
+    /// </summary>
+    private void TryTruncateWal()
+    {
+        try
+        {
+            Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        catch (SqliteException ex)
+        {
+            LogCheckpointFailed(_logger, ex.SqliteErrorCode);
+        }
     }
 
     private static bool IsDiskFull(SqliteException ex)
@@ -396,6 +418,9 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Buffer commit failed (SQLite error {Code}); the readings were refused and the devices will resend")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint on a full buffer failed (SQLite error {Code}); retried on the next refused commit")]
+    private static partial void LogCheckpointFailed(ILogger logger, int code);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "ALARM buffer file failed its integrity check: {Detail}")]
     private static partial void LogCorrupt(ILogger logger, string detail);
