@@ -13,7 +13,12 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
     /// <summary>Called after each acknowledged message with its sample count and when it was first published (timestamp ticks).</summary>
     public Action<int, long>? Acknowledged { get; init; }
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+    /// <summary>When set, every valid sample is recorded here once, before its message is first published.</summary>
+    public AckLog? PublishedLog { get; init; }
+
+    /// <summary>The longest pause between attempts to resend one message (doubling from 50 ms). Default 2 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
     private readonly ReadingGenerator _generator = new(settings.Kind, settings.Seed);
     private long _lastTimeMs;
 
@@ -46,6 +51,11 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
             var invalid = settings.InvalidEvery > 0 && n % settings.InvalidEvery == 0;
             var samples = NextSamples(invalid ? 1 : settings.SamplesPerMessage);
             var payload = invalid ? _generator.InvalidPayload(samples[0].TimeMs) : _generator.Payload(samples);
+            if (!invalid)
+            {
+                PublishedLog?.Record(settings.DeviceId, _generator.Metric, samples);
+            }
+
             var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
             await PublishUntilAnsweredAsync(client, options, message, samples, cancellationToken);
