@@ -59,6 +59,10 @@ public sealed class Kill9Run(Kill9Settings settings, TimeProvider time, TextWrit
                 {
                     var what = await CycleAsync(gateway, status, cycle, cancellationToken);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cycle {cycle}/{settings.Cycles}: {what}; acked={publisher.Stats.Acked}"));
+                    if (publishing.IsCompleted)
+                    {
+                        await publishing; // a device failed (a simulator bug): stop here rather than shake a silent fleet
+                    }
                 }
             }
             finally

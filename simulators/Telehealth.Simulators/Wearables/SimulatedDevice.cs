@@ -1,4 +1,5 @@
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 
 namespace Telehealth.Simulators.Wearables;
@@ -104,14 +105,27 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 stats.AddError();
-                if (client.IsConnected)
-                {
-                    await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
-                }
+                await DisconnectQuietlyAsync(client);
             }
 
             await Task.Delay(backoff, time, cancellationToken);
             backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    /// <summary>Drops a connection that failed; the gateway may have vanished meanwhile (broken pipe), which is fine.</summary>
+    private static async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        {
+            // the connection is gone either way; the next attempt reconnects
         }
     }
 
