@@ -27,7 +27,8 @@ public static class Kill9Command
                                     from its start for start-up kills)
           --startup-kills SHARE     share of kills at a random moment from the start (default 0.2)
           --devices N               publishing devices: kinds in turn, MQTT 5 and 3.1.1 alternately (default 6)
-          --rate R                  messages per second per device (default 20)
+          --rate R                  messages per second per device (default 0: as fast as acknowledged, one message
+                                    in flight per device, so the gateway is committing whenever it is killed)
           --samples-per-message K   samples per message of every third device (default 10)
           --drain-timeout D         the last gateway's time to forward its buffer (default 120s)
         """;
@@ -49,7 +50,7 @@ public static class Kill9Command
             args.Duration("max-life") ?? TimeSpan.FromSeconds(1.5),
             args.Number("startup-kills", 0.2, 0, 1),
             args.WholeNumber("devices", 6, 1, 1000),
-            args.Number("rate", 20, 0.1, 100_000),
+            args.Number("rate", 0, 0, 100_000),
             args.WholeNumber("samples-per-message", 10, 1, 1000),
             args.Duration("drain-timeout") ?? TimeSpan.FromSeconds(120));
         args.EnsureAllUsed();

@@ -15,7 +15,7 @@ namespace Telehealth.Simulators.Chaos;
 /// <param name="MaxLife">Longest life of a gateway between its start and its kill.</param>
 /// <param name="StartupKillShare">Share of cycles that kill the gateway at a random moment of its start-up.</param>
 /// <param name="Devices">Simulated devices publishing throughout.</param>
-/// <param name="Rate">Messages per second per device.</param>
+/// <param name="Rate">Messages per second per device; 0 = as fast as the gateway acknowledges.</param>
 /// <param name="SamplesPerMessage">Samples per message of the batching devices (every third device).</param>
 /// <param name="DrainTimeout">How long the last gateway may take to forward its buffer.</param>
 public sealed record Kill9Settings(
