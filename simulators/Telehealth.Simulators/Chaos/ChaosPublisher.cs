@@ -15,6 +15,7 @@ public sealed class ChaosPublisher : IAsyncDisposable
     private readonly AckLog _acked;
     private readonly AckLog _published;
     private readonly List<SimulatedDevice> _devices = [];
+    private readonly List<string> _descriptions = [];
 
     public ChaosPublisher(Kill9Settings settings, int mqttPort, string ackedPath, string publishedPath, TimeProvider time)
     {
@@ -26,6 +27,7 @@ public sealed class ChaosPublisher : IAsyncDisposable
             var samples = i % 3 == 2 ? settings.SamplesPerMessage : 1;
             var device = new DeviceSettings("127.0.0.1", mqttPort, $"chaos-{i + 1}", Kinds[i % Kinds.Length], (settings.Seed * 10_007) + i,
                 protocol, settings.Rate, samples, MaxMessages: null, InvalidEvery: 0);
+            _descriptions.Add($"{device.DeviceId} ({device.Kind}, MQTT {(protocol == MqttProtocolVersion.V500 ? "5" : "3.1.1")}, {samples}/msg)");
             _devices.Add(new SimulatedDevice(device, Stats, _acked, time)
             {
                 PublishedLog = _published,
@@ -35,6 +37,9 @@ public sealed class ChaosPublisher : IAsyncDisposable
     }
 
     public PublishStats Stats { get; } = new();
+
+    /// <summary>Each device: its id first, then kind, protocol and samples per message.</summary>
+    public IReadOnlyList<string> Descriptions => _descriptions;
 
     /// <summary>Runs every device until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)

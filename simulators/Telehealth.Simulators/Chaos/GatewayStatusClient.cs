@@ -33,6 +33,34 @@ public sealed class GatewayStatusClient(HttpClient http, Uri baseUrl)
     public async Task<long?> TryGetBufferedAsync(CancellationToken cancellationToken)
         => await TryGetAsync(cancellationToken) is { } status ? status.GetProperty("buffer").GetProperty("readings").GetInt64() : null;
 
+    /// <summary>
+    /// Polls <c>/status</c> every 50 ms until it answers (true), the gateway process ends, or <paramref name="timeout"/>
+    /// passes (false).
+    /// </summary>
+    public async Task<bool> WaitUntilAnsweringAsync(GatewayProcess gateway, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            while (!gateway.HasExited)
+            {
+                if (await TryGetAsync(deadline.Token) is not null)
+                {
+                    return true;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50), time, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the time is up
+        }
+
+        return false;
+    }
+
     /// <summary><c>PRAGMA integrity_check</c> of the live buffer, as the gateway runs it ("ok" when sound).</summary>
     public async Task<string> IntegrityAsync(CancellationToken cancellationToken)
     {

@@ -64,6 +64,11 @@ public static class Kill9Command
             throw new UsageException($"--gateway-dll '{settings.GatewayDll}' does not exist (build gateway/Telehealth.Gateway first)");
         }
 
+        if (Directory.Exists(settings.Directory) && Directory.EnumerateFileSystemEntries(settings.Directory).Any())
+        {
+            throw new UsageException($"--dir '{settings.Directory}' is not empty: every run needs a fresh buffer and fresh logs");
+        }
+
         Directory.CreateDirectory(settings.Directory);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
