@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault tests: the real programs, a real fault, a fixed last line checked from outside; exit code 0 = guarantee kept.
-#   simulators/chaos.sh kill9 [--cycles N] [--seed S] [more options of `telehealth-sim chaos-kill9`, see its --help]
+#   simulators/chaos.sh kill9 [--cycles N] [--seed S] [more options: dotnet telehealth-sim.dll chaos-kill9 --help]
 #       devices publish QoS 1 readings (MQTT 5 and 3.1.1, some batched) while the real gateway process is killed with
 #       SIGKILL and restarted N times at seeded random moments (influxd and the ingest stay up); then the devices stop,
 #       the gateway starts a last time and drains its buffer, and its buffer file gets PRAGMA integrity_check.

@@ -35,6 +35,12 @@ public static class Kill9Command
 
     public static async Task<int> RunAsync(CommandArguments args, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (args.Flag("help"))
+        {
+            Console.Write(Usage);
+            return 0;
+        }
+
         var settings = new Kill9Settings(
             Required(args, "gateway-dll"),
             Path.GetFullPath(Required(args, "dir")),
