@@ -148,3 +148,25 @@ th_start_stack() {
     Forwarder__SecretFile="$dir/gateway.secret" Logging__LogLevel__Default=Warning "$@" dotnet "$bin_gateway"
   th_wait_http "$TH_STATUS_URL" 60
 }
+
+# th_start_backend DIR GATEWAY_ID PATIENT: influxd + ingest (no gateway), on free ports, knowing one gateway bound to
+# PATIENT whose secret is written to DIR/gateway.secret. For scripts that run the gateway themselves (simulators/chaos.sh).
+# Sets TH_INFLUX_URL, TH_DB, TH_PATIENT, TH_INGEST_URL, TH_SECRET_FILE.
+th_start_backend() {
+  local dir="$1" gateway_id="$2"
+  local bin_ingest="$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/${TH_CONFIGURATION:-Release}/net10.0/Telehealth.Ingest.dll"
+  TH_DB=telehealth; TH_PATIENT="$3"
+  th_start_influxd "$dir/influxdb"
+  curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $TH_DB" >/dev/null
+  local secret ingest_port
+  secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  TH_SECRET_FILE="$dir/gateway.secret"
+  printf '%s' "$secret" >"$TH_SECRET_FILE"; chmod 600 "$TH_SECRET_FILE"
+  ingest_port="$(th_free_port)"
+  TH_INGEST_URL="http://127.0.0.1:$ingest_port"
+  th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
+    Influx__Database="$TH_DB" Gateways__Known__0__Id="$gateway_id" Gateways__Known__0__PatientId="$TH_PATIENT" \
+    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+    dotnet "$bin_ingest"
+  th_wait_http "$TH_INGEST_URL/healthz" 60
+}

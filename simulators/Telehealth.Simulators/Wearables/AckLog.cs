@@ -6,6 +6,8 @@ namespace Telehealth.Simulators.Wearables;
 /// <summary>
 /// Records every sample the gateway acknowledged (PUBACK success), one line each:
 /// <c>device TAB metric TAB device_ms TAB name=value;name=value</c>. Tests compare it with InfluxDB.
+/// The same format also serves as a log of published samples (<see cref="SimulatedDevice.PublishedLog"/>);
+/// <see cref="Read"/> reads either back.
 /// </summary>
 public sealed class AckLog : IAsyncDisposable
 {
@@ -48,6 +50,34 @@ public sealed class AckLog : IAsyncDisposable
         {
             _writer.Write(text);
         }
+    }
+
+    /// <summary>Reads a file written by an <see cref="AckLog"/>; an unfinished last line (a killed writer) is skipped.</summary>
+    public static IReadOnlyList<LoggedSample> Read(string path)
+    {
+        var result = new List<LoggedSample>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 4 || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeMs))
+            {
+                continue;
+            }
+
+            var values = new List<KeyValuePair<string, double>>();
+            foreach (var pair in parts[3].Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && double.TryParse(pair.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    values.Add(new(pair[..eq], value));
+                }
+            }
+
+            result.Add(new LoggedSample(parts[0], parts[1], timeMs, values));
+        }
+
+        return result;
     }
 
     public void Flush()

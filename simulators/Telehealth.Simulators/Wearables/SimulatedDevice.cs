@@ -1,4 +1,5 @@
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 
 namespace Telehealth.Simulators.Wearables;
@@ -13,7 +14,12 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
     /// <summary>Called after each acknowledged message with its sample count and when it was first published (timestamp ticks).</summary>
     public Action<int, long>? Acknowledged { get; init; }
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+    /// <summary>When set, every valid sample is recorded here once, before its message is first published.</summary>
+    public AckLog? PublishedLog { get; init; }
+
+    /// <summary>The longest pause between attempts to resend one message (doubling from 50 ms). Default 2 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
     private readonly ReadingGenerator _generator = new(settings.Kind, settings.Seed);
     private long _lastTimeMs;
 
@@ -46,6 +52,11 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
             var invalid = settings.InvalidEvery > 0 && n % settings.InvalidEvery == 0;
             var samples = NextSamples(invalid ? 1 : settings.SamplesPerMessage);
             var payload = invalid ? _generator.InvalidPayload(samples[0].TimeMs) : _generator.Payload(samples);
+            if (!invalid)
+            {
+                PublishedLog?.Record(settings.DeviceId, _generator.Metric, samples);
+            }
+
             var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
             await PublishUntilAnsweredAsync(client, options, message, samples, cancellationToken);
@@ -94,14 +105,27 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 stats.AddError();
-                if (client.IsConnected)
-                {
-                    await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
-                }
+                await DisconnectQuietlyAsync(client);
             }
 
             await Task.Delay(backoff, time, cancellationToken);
             backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    /// <summary>Drops a connection that failed; the gateway may have vanished meanwhile (broken pipe), which is fine.</summary>
+    private static async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
+        {
+            // the connection is gone either way; the next attempt reconnects
         }
     }
 
