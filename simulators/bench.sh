@@ -46,7 +46,7 @@ case "$what" in
     th_log "influxd and ingest up; benchmarking (logs in $run)…"
     dotnet "$sim" bench-buffer --gateway "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll" \
       --ingest "$ingest_url" --secret-file "$run/gateway.secret" --gateway-id gw-1 --patient patient-bench \
-      --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" "$@"
+      --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;
   *) echo "error: unknown benchmark '$what'" >&2; usage; exit 2 ;;
 esac

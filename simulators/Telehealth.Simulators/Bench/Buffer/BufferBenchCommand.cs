@@ -32,6 +32,16 @@ public static class BufferBenchCommand
         var fillBatch = args.WholeNumber("fill-samples-per-message", 100, 1, 1000);
         var liveDevices = args.WholeNumber("live-devices", 50, 1, 1000);
         var liveRate = args.Number("live-rate", 1, 0.01, 1000);
+        List<(string Name, int Pid)> cloud = [];
+        if (args.WholeNumber("ingest-pid", 0, 0) is > 0 and var ingestPid)
+        {
+            cloud.Add(("ingest", ingestPid));
+        }
+
+        if (args.WholeNumber("influxd-pid", 0, 0) is > 0 and var influxdPid)
+        {
+            cloud.Add(("influxd", influxdPid));
+        }
         args.EnsureAllUsed();
         if (backlog % (devices * fillBatch) != 0)
         {
@@ -41,6 +51,7 @@ public static class BufferBenchCommand
         Directory.CreateDirectory(launch.WorkDirectory);
         using var http = new HttpClient();
         var rssKiB = 0L;
+        List<string> rssByGateway = [];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench buffer: {Environment.ProcessorCount} cores, {devices} devices (MQTT 5, QoS 1, each waits for its PUBACK), warm-up {warmUp.TotalSeconds:0}s, window {window.TotalSeconds:0}s"));
 
@@ -52,10 +63,12 @@ public static class BufferBenchCommand
         RateMeasurement broker;
         await using (var noOp = await NoOpBroker.StartAsync())
         {
-            broker = await new PublishLoad(noOp.Port, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time).MeasureAsync(warmUp, window, cancellationToken);
+            var load = new PublishLoad(noOp.Port, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time);
+            broker = await load.MeasureAsync(warmUp, window, [("sim (broker + devices)", Environment.ProcessId)], cancellationToken);
         }
 
         BufferBenchReport.Line($"B broker_ceiling   {broker.PerSecond,10:0} readings/s  MQTTnet broker in-process, no-op InterceptingPublishAsync, 1 reading/message ({broker.Count} in {broker.Seconds:0.0}s)");
+        BufferBenchReport.Line($"                   {broker.Cpu}");
 
         // A and C: the real gateway, forwarder off, synchronous=FULL
         RateMeasurement durable, batched;
@@ -64,8 +77,9 @@ public static class BufferBenchCommand
         {
             try
             {
-                durable = await new PublishLoad(gateway.MqttPort, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time).MeasureAsync(warmUp, window, cancellationToken);
-                batched = await new PublishLoad(gateway.MqttPort, "batch-", DeviceKind.Wearable, devices, batch, 0, null, time).MeasureAsync(warmUp, window, cancellationToken);
+                List<(string, int)> processes = [("gateway", gateway.Pid), ("sim devices", Environment.ProcessId)];
+                durable = await new PublishLoad(gateway.MqttPort, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time).MeasureAsync(warmUp, window, processes, cancellationToken);
+                batched = await new PublishLoad(gateway.MqttPort, "batch-", DeviceKind.Wearable, devices, batch, 0, null, time).MeasureAsync(warmUp, window, processes, cancellationToken);
             }
             finally
             {
@@ -73,10 +87,13 @@ public static class BufferBenchCommand
             }
 
             rssKiB = Math.Max(rssKiB, gateway.PeakRssKiB());
+            rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"durable/batched {gateway.PeakRssKiB() / 1024.0:0}"));
         }
 
         BufferBenchReport.Line($"A durable          {durable.PerSecond,10:0} readings/s  real gateway process, forwarder off, synchronous=FULL, 1 reading/message ({durable.Count} in {durable.Seconds:0.0}s)");
+        BufferBenchReport.Line($"                   {durable.Cpu}");
         BufferBenchReport.Line($"C batched          {batched.PerSecond,10:0} readings/s  same gateway, {batch} readings/message ({batched.Count} in {batched.Seconds:0.0}s)");
+        BufferBenchReport.Line($"                   {batched.Cpu}");
 
         // E: fill a backlog through a gateway's broker (forwarder off), then drain it with forwarding on
         var drainBuffer = Path.Combine(launch.WorkDirectory, "backlog.db");
@@ -102,19 +119,22 @@ public static class BufferBenchCommand
             }
 
             rssKiB = Math.Max(rssKiB, gateway.PeakRssKiB());
+            rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"fill {gateway.PeakRssKiB() / 1024.0:0}"));
         }
 
         BufferBenchReport.Line($"  backlog fill     {fill.PerSecond,10:0} readings/s  {fill.Count} readings published through the gateway's broker, {fillBatch} readings/message, forwarder off ({fill.Seconds:0.0}s)");
-        var drain = await new DrainBench(launch, http, influx, database, time).RunAsync(drainBuffer, backlog, liveDevices, liveRate, cancellationToken);
+        var drain = await new DrainBench(launch, http, influx, database, time).RunAsync(drainBuffer, backlog, liveDevices, liveRate, cloud, cancellationToken);
         rssKiB = Math.Max(rssKiB, drain.PeakRssKiB);
+        rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"drain {drain.PeakRssKiB / 1024.0:0}"));
         var p50 = Percentiles.Of(drain.LiveLatenciesMs, 0.50);
         var p99 = Percentiles.Of(drain.LiveLatenciesMs, 0.99);
         var max = drain.LiveLatenciesMs.Length == 0 ? double.NaN : drain.LiveLatenciesMs[^1];
         BufferBenchReport.Line($"E drain            {drain.Drain.PerSecond,10:0} readings/s  {drain.Drain.Count} backlog readings into InfluxDB (counted there) in {drain.Drain.Seconds:0.0}s after the gateway was up ({drain.StartupSeconds:0.0}s start-up); buffer empty after {drain.BufferEmptySeconds:0.0}s");
+        BufferBenchReport.Line($"                   {drain.Cpu}");
         BufferBenchReport.Line($"  live             {drain.Live.PerSecond,10:0} readings/s  {drain.Live.Count} live readings ({liveDevices} devices × {liveRate} msg/s) during the drain: publish → queryable p50 {p50:0} ms, p99 {p99:0} ms, max {max:0} ms");
         BufferBenchReport.Line($"  drain / live     {drain.Drain.PerSecond / drain.Live.PerSecond,10:0.0}×  (target ≥ 10× with live p99 ≤ 2000 ms: {(drain.Drain.PerSecond >= 10 * drain.Live.PerSecond && p99 <= 2000 ? "met" : "NOT met")})");
         var rssMb = rssKiB / 1024.0;
-        BufferBenchReport.Line($"F rss              {rssMb,10:0} MiB        peak VmHWM over the gateway processes (durable/batched, fill, drain)");
+        BufferBenchReport.Line($"F rss              {rssMb,10:0} MiB        peak VmHWM over the gateway processes (MiB: {string.Join(", ", rssByGateway)})");
         BufferBenchReport.Line($"  ratios           broker {durable.PerSecond / broker.PerSecond:0.00} (target ≥ 0.5), sqlite {batched.PerSecond / sqlite.PerSecond:0.00} (target ≥ 0.6), rss target ≤ 150 MiB");
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,7 +18,8 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
-    public async Task<DrainResult> RunAsync(string bufferPath, long backlog, int liveDevices, double liveRate, CancellationToken cancellationToken)
+    public async Task<DrainResult> RunAsync(
+        string bufferPath, long backlog, int liveDevices, double liveRate, IReadOnlyList<(string Name, int Pid)> cloudProcesses, CancellationToken cancellationToken)
     {
         var launched = time.GetTimestamp();
         using var gateway = await GatewayProcess.StartAsync(launch, "gateway-drain", bufferPath, forwarding: true, http, time, cancellationToken);
@@ -28,6 +29,7 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
             var startupSeconds = time.GetElapsedTime(launched, up).TotalSeconds;
             var stored = new InfluxCounter(http, influx, database, BacklogMeasurement, launch.PatientId);
             var storedAtStart = await stored.CountAsync(cancellationToken);
+            var cpu = new CpuWindow([("gateway", gateway.Pid), .. cloudProcesses, ("sim", Environment.ProcessId)], time);
 
             var tracker = new LiveLatencyTracker(new InfluxCounter(http, influx, database, LiveMeasurement, launch.PatientId), time);
             var live = new PublishLoad(gateway.MqttPort, "live-", DeviceKind.Oximeter, liveDevices, 1, liveRate, null, time)
@@ -56,6 +58,7 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
             }
 
             var drainSeconds = time.GetElapsedTime(up).TotalSeconds;
+            var cpuUse = cpu.Describe(storedNow - storedAtStart);
             progress.Done();
             await stopLive.CancelAsync();
             await liveRunning;
@@ -87,7 +90,7 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
             var emptySeconds = time.GetElapsedTime(up).TotalSeconds;
             await gateway.StopAsync();
             return new DrainResult(startupSeconds, new RateMeasurement(storedNow - storedAtStart, drainSeconds), emptySeconds,
-                new RateMeasurement(tracker.Acknowledged, liveSeconds), tracker.SortedLatenciesMs(), gateway.PeakRssKiB());
+                new RateMeasurement(tracker.Acknowledged, liveSeconds), tracker.SortedLatenciesMs(), gateway.PeakRssKiB(), cpuUse);
         }
         finally
         {

@@ -7,10 +7,12 @@ namespace Telehealth.Simulators.Bench.Buffer;
 /// <param name="Live">Live readings acknowledged while the backlog drained, over the live load's run time.</param>
 /// <param name="LiveLatenciesMs">Publish → queryable latency of every live reading, sorted.</param>
 /// <param name="PeakRssKiB">The draining gateway's peak RSS.</param>
+/// <param name="Cpu">Where the CPU went while the backlog drained (<see cref="CpuWindow"/>).</param>
 public sealed record DrainResult(
     double StartupSeconds,
     RateMeasurement Drain,
     double BufferEmptySeconds,
     RateMeasurement Live,
     double[] LiveLatenciesMs,
-    long PeakRssKiB);
+    long PeakRssKiB,
+    string Cpu);

@@ -39,16 +39,19 @@ public sealed class PublishLoad(
     /// Publishes as fast as acknowledged; counts acknowledged readings over <paramref name="window"/> after
     /// <paramref name="warmUp"/> (connects, JIT and the first commits are not measured).
     /// </summary>
-    public async Task<RateMeasurement> MeasureAsync(TimeSpan warmUp, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<RateMeasurement> MeasureAsync(
+        TimeSpan warmUp, TimeSpan window, IReadOnlyList<(string Name, int Pid)> processes, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = RunAsync(stop.Token);
         await Task.Delay(warmUp, time, cancellationToken);
         var from = Stats.Acked;
+        var cpu = new CpuWindow(processes, time);
         var started = time.GetTimestamp();
         await Task.Delay(window, time, cancellationToken);
         var count = Stats.Acked - from;
         var seconds = time.GetElapsedTime(started).TotalSeconds;
+        var cpuUse = cpu.Describe(count);
         var (errors, refused, invalid) = (Stats.Errors, Stats.Refused, Stats.Invalid); // cancelling may break publishes in flight
         await stop.CancelAsync();
         await running;
@@ -58,6 +61,6 @@ public sealed class PublishLoad(
                 $"{devicePrefix}*: {errors} connection errors, {refused} refusals, {invalid} invalid during the measurement");
         }
 
-        return new RateMeasurement(count, seconds);
+        return new RateMeasurement(count, seconds, cpuUse);
     }
 }
