@@ -19,7 +19,8 @@ public static class BufferBenchCommand
             args.OptionalString("secret-file") ?? throw new UsageException("--secret-file FILE is required"),
             args.Text("gateway-id", "gw-1"),
             args.OptionalString("patient") ?? throw new UsageException("--patient ID is required"),
-            args.OptionalString("work") ?? throw new UsageException("--work DIR is required"));
+            args.OptionalString("work") ?? throw new UsageException("--work DIR is required"),
+            ParseEnvironment(args.Text("gateway-env", "")));
         var influx = new Uri(args.OptionalString("influx") ?? throw new UsageException("--influx URL is required"));
         var database = args.Text("db", "telehealth");
         var devices = args.WholeNumber("devices", 50, 1, 1000);
@@ -52,6 +53,11 @@ public static class BufferBenchCommand
         using var http = new HttpClient();
         var rssKiB = 0L;
         List<string> rssByGateway = [];
+        if (launch.ExtraEnvironment.Count > 0)
+        {
+            Console.WriteLine("gateway environment added: " + string.Join(" ", launch.ExtraEnvironment.Select(e => $"{e.Key}={e.Value}")));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench buffer: {Environment.ProcessorCount} cores, {devices} devices (MQTT 5, QoS 1, each waits for its PUBACK), warm-up {warmUp.TotalSeconds:0}s, window {window.TotalSeconds:0}s"));
 
@@ -141,4 +147,12 @@ public static class BufferBenchCommand
             $"durable_per_s={durable.PerSecond:0} broker_ceiling_per_s={broker.PerSecond:0} ratio_broker={durable.PerSecond / broker.PerSecond:0.00} batched_per_s={batched.PerSecond:0} sqlite_ceiling_per_s={sqlite.PerSecond:0} ratio_sqlite={batched.PerSecond / sqlite.PerSecond:0.00} drain_per_s={drain.Drain.PerSecond:0} rss_mb={rssMb:0}"));
         return 0;
     }
+
+    /// <summary><c>KEY=VALUE,KEY=VALUE</c> for the gateway processes (e.g. <c>DOTNET_gcServer=0</c>).</summary>
+    private static List<KeyValuePair<string, string>> ParseEnvironment(string text)
+        => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            return eq > 0 ? new KeyValuePair<string, string>(pair[..eq], pair[(eq + 1)..]) : throw new UsageException($"--gateway-env wants KEY=VALUE pairs, got '{pair}'");
+        })];
 }

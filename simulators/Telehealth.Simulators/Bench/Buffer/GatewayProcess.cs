@@ -54,6 +54,11 @@ public sealed class GatewayProcess : IDisposable
         env["Forwarder__SecretFile"] = launch.SecretFile;
         env["Forwarder__Enabled"] = forwarding ? "true" : "false";
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in launch.ExtraEnvironment)
+        {
+            env[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
         var gateway = new GatewayProcess(process, http, new Uri($"http://127.0.0.1:{statusPort.ToString(CultureInfo.InvariantCulture)}/status"), mqttPort, log);
         try
