@@ -61,10 +61,7 @@ public static class BufferBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench buffer: {Environment.ProcessorCount} cores, {devices} devices (MQTT 5, QoS 1, each waits for its PUBACK), warm-up {warmUp.TotalSeconds:0}s, window {window.TotalSeconds:0}s"));
 
-        // D: bare SQLite
-        var sqlite = SqliteInsertCeiling.Run(Path.Combine(launch.WorkDirectory, "sqlite-ceiling.db"), sqliteRows, sqliteWindow, time);
-        BufferBenchReport.Line($"D sqlite_ceiling   {sqlite.PerSecond,10:0} rows/s      bare INSERTs, readings-shaped table, WAL, synchronous=FULL, {sqliteRows} rows/transaction ({sqlite.Count} rows in {sqlite.Seconds:0.0}s)");
-
+        // B right before A, D right after C: each ratio compares figures measured moments apart (the machine is shared)
         // B: no-op broker in this process
         RateMeasurement broker;
         await using (var noOp = await NoOpBroker.StartAsync())
@@ -93,13 +90,17 @@ public static class BufferBenchCommand
             }
 
             rssKiB = Math.Max(rssKiB, gateway.PeakRssKiB());
-            rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"durable/batched {gateway.PeakRssKiB() / 1024.0:0}"));
+            rssByGateway.Add("durable/batched gateway: " + gateway.LargestMemorySample?.Describe());
         }
 
         BufferBenchReport.Line($"A durable          {durable.PerSecond,10:0} readings/s  real gateway process, forwarder off, synchronous=FULL, 1 reading/message ({durable.Count} in {durable.Seconds:0.0}s)");
         BufferBenchReport.Line($"                   {durable.Cpu}");
         BufferBenchReport.Line($"C batched          {batched.PerSecond,10:0} readings/s  same gateway, {batch} readings/message ({batched.Count} in {batched.Seconds:0.0}s)");
         BufferBenchReport.Line($"                   {batched.Cpu}");
+
+        // D: bare SQLite, on the same disk as the gateways' buffers
+        var sqlite = SqliteInsertCeiling.Run(Path.Combine(launch.WorkDirectory, "sqlite-ceiling.db"), sqliteRows, sqliteWindow, time);
+        BufferBenchReport.Line($"D sqlite_ceiling   {sqlite.PerSecond,10:0} rows/s      bare INSERTs, readings-shaped table, WAL, synchronous=FULL, {sqliteRows} rows/transaction ({sqlite.Count} rows in {sqlite.Seconds:0.0}s)");
 
         // E: fill a backlog through a gateway's broker (forwarder off), then drain it with forwarding on
         var drainBuffer = Path.Combine(launch.WorkDirectory, "backlog.db");
@@ -125,13 +126,13 @@ public static class BufferBenchCommand
             }
 
             rssKiB = Math.Max(rssKiB, gateway.PeakRssKiB());
-            rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"fill {gateway.PeakRssKiB() / 1024.0:0}"));
+            rssByGateway.Add("fill gateway: " + gateway.LargestMemorySample?.Describe());
         }
 
         BufferBenchReport.Line($"  backlog fill     {fill.PerSecond,10:0} readings/s  {fill.Count} readings published through the gateway's broker, {fillBatch} readings/message, forwarder off ({fill.Seconds:0.0}s)");
         var drain = await new DrainBench(launch, http, influx, database, time).RunAsync(drainBuffer, backlog, liveDevices, liveRate, cloud, cancellationToken);
-        rssKiB = Math.Max(rssKiB, drain.PeakRssKiB);
-        rssByGateway.Add(string.Create(CultureInfo.InvariantCulture, $"drain {drain.PeakRssKiB / 1024.0:0}"));
+        rssKiB = Math.Max(rssKiB, drain.Memory?.PeakRssKiB ?? 0);
+        rssByGateway.Add("drain gateway: " + drain.Memory?.Describe());
         var p50 = Percentiles.Of(drain.LiveLatenciesMs, 0.50);
         var p99 = Percentiles.Of(drain.LiveLatenciesMs, 0.99);
         var max = drain.LiveLatenciesMs.Length == 0 ? double.NaN : drain.LiveLatenciesMs[^1];
@@ -140,7 +141,12 @@ public static class BufferBenchCommand
         BufferBenchReport.Line($"  live             {drain.Live.PerSecond,10:0} readings/s  {drain.Live.Count} live readings ({liveDevices} devices × {liveRate} msg/s) during the drain: publish → queryable p50 {p50:0} ms, p99 {p99:0} ms, max {max:0} ms");
         BufferBenchReport.Line($"  drain / live     {drain.Drain.PerSecond / drain.Live.PerSecond,10:0.0}×  (target ≥ 10× with live p99 ≤ 2000 ms: {(drain.Drain.PerSecond >= 10 * drain.Live.PerSecond && p99 <= 2000 ? "met" : "NOT met")})");
         var rssMb = rssKiB / 1024.0;
-        BufferBenchReport.Line($"F rss              {rssMb,10:0} MiB        peak VmHWM over the gateway processes (MiB: {string.Join(", ", rssByGateway)})");
+        BufferBenchReport.Line($"F rss              {rssMb,10:0} MiB        peak VmHWM over the gateway processes");
+        foreach (var line in rssByGateway)
+        {
+            BufferBenchReport.Line($"                   {line}");
+        }
+
         BufferBenchReport.Line($"  ratios           broker {durable.PerSecond / broker.PerSecond:0.00} (target ≥ 0.5), sqlite {batched.PerSecond / sqlite.PerSecond:0.00} (target ≥ 0.6), rss target ≤ 150 MiB");
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

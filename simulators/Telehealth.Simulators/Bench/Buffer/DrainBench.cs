@@ -90,7 +90,7 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
             var emptySeconds = time.GetElapsedTime(up).TotalSeconds;
             await gateway.StopAsync();
             return new DrainResult(startupSeconds, new RateMeasurement(storedNow - storedAtStart, drainSeconds), emptySeconds,
-                new RateMeasurement(tracker.Acknowledged, liveSeconds), tracker.SortedLatenciesMs(), gateway.PeakRssKiB(), cpuUse);
+                new RateMeasurement(tracker.Acknowledged, liveSeconds), tracker.SortedLatenciesMs(), gateway.LargestMemorySample, cpuUse);
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace Telehealth.Simulators.Bench.Buffer;
 /// <param name="BufferEmptySeconds">From the gateway being up until <c>buffer.readings</c> was 0 (live load stopped).</param>
 /// <param name="Live">Live readings acknowledged while the backlog drained, over the live load's run time.</param>
 /// <param name="LiveLatenciesMs">Publish → queryable latency of every live reading, sorted.</param>
-/// <param name="PeakRssKiB">The draining gateway's peak RSS.</param>
+/// <param name="Memory">The draining gateway's peak RSS and its largest memory sample.</param>
 /// <param name="Cpu">Where the CPU went while the backlog drained (<see cref="CpuWindow"/>).</param>
 public sealed record DrainResult(
     double StartupSeconds,
@@ -14,5 +14,5 @@ public sealed record DrainResult(
     double BufferEmptySeconds,
     RateMeasurement Live,
     double[] LiveLatenciesMs,
-    long PeakRssKiB,
+    ProcessMemory? Memory,
     string Cpu);

@@ -12,15 +12,32 @@ public sealed class GatewayProcess : IDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly CancellationTokenSource _stopSampling = new();
+    private readonly Lock _memoryLock = new();
+    private readonly Task _sampling;
     private long _peakRssKiB;
+    private ProcessMemory? _largest;
 
-    private GatewayProcess(Process process, HttpClient http, Uri statusUrl, int mqttPort, string logPath)
+    private GatewayProcess(Process process, HttpClient http, Uri statusUrl, int mqttPort, string logPath, TimeProvider time)
     {
         _process = process;
         _http = http;
         StatusUrl = statusUrl;
         MqttPort = mqttPort;
         LogPath = logPath;
+        _sampling = SampleMemoryAsync(time, _stopSampling.Token);
+    }
+
+    /// <summary>The memory sample with the largest RSS (every 100 ms while the gateway runs), for the report.</summary>
+    public ProcessMemory? LargestMemorySample
+    {
+        get
+        {
+            lock (_memoryLock)
+            {
+                return _largest is null ? null : _largest with { PeakRssKiB = _peakRssKiB };
+            }
+        }
     }
 
     public Uri StatusUrl { get; }
@@ -60,7 +77,7 @@ public sealed class GatewayProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
-        var gateway = new GatewayProcess(process, http, new Uri($"http://127.0.0.1:{statusPort.ToString(CultureInfo.InvariantCulture)}/status"), mqttPort, log);
+        var gateway = new GatewayProcess(process, http, new Uri($"http://127.0.0.1:{statusPort.ToString(CultureInfo.InvariantCulture)}/status"), mqttPort, log, time);
         try
         {
             await gateway.WaitReadyAsync(time, cancellationToken);
@@ -86,18 +103,27 @@ public sealed class GatewayProcess : IDisposable
     /// <summary>Peak RSS of the process so far in KiB (kept after the process ended).</summary>
     public long PeakRssKiB()
     {
-        if (!_process.HasExited && ProcessMemory.PeakRssKiB(_process.Id) is { } now)
+        lock (_memoryLock)
         {
-            _peakRssKiB = Math.Max(_peakRssKiB, now);
-        }
+            if (!_process.HasExited && ProcessMemory.Read(_process.Id) is { } now)
+            {
+                _peakRssKiB = Math.Max(_peakRssKiB, now.PeakRssKiB);
+                if (_largest is null || now.RssKiB > _largest.RssKiB)
+                {
+                    _largest = now;
+                }
+            }
 
-        return _peakRssKiB;
+            return _peakRssKiB;
+        }
     }
 
     /// <summary>Records the peak RSS, then stops the gateway with SIGTERM (SIGKILL after 30 s).</summary>
     public async Task StopAsync()
     {
         PeakRssKiB();
+        await _stopSampling.CancelAsync();
+        await _sampling;
         if (_process.HasExited)
         {
             return;
@@ -120,7 +146,27 @@ public sealed class GatewayProcess : IDisposable
         }
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        _stopSampling.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task SampleMemoryAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                PeakRssKiB();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // stopped
+        }
+    }
 
     private async Task WaitReadyAsync(TimeProvider time, CancellationToken cancellationToken)
     {
