@@ -4,7 +4,7 @@
 #       the whole pipeline (devices → gateway broker → SQLite → forwarder → ingest → influxd), publish → queryable.
 #       last line: readings=N seconds=S readings_per_s=R p50_ms=A p99_ms=B
 #   simulators/bench.sh buffer [--devices N] [--window 10s] [--backlog N] [--live-rate R] …
-#       the gateway's durable buffer against its ceilings, all measured in this run (~2–3 min; docs/benchmarks.md):
+#       the gateway's durable buffer against its ceilings, all measured in this run (1.5–2.5 min; docs/benchmarks.md):
 #       A: real gateway process, forwarder off, synchronous=FULL, 50 devices × 1 reading/message (QoS 1, PUBACK);
 #       B: MQTTnet broker with a no-op handler, same load; C: like A with 10 readings/message; D: bare SQLite inserts,
 #       100 rows/transaction, FULL; E: drain of a 1,000,000-reading backlog into InfluxDB with live devices publishing;
