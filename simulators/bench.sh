@@ -3,10 +3,17 @@
 #   simulators/bench.sh e2e [--readings N] [--devices N] [--samples-per-message K] [--rate R]
 #       the whole pipeline (devices → gateway broker → SQLite → forwarder → ingest → influxd), publish → queryable.
 #       last line: readings=N seconds=S readings_per_s=R p50_ms=A p99_ms=B
+#   simulators/bench.sh buffer [--devices N] [--window 10s] [--backlog N] [--live-rate R] …
+#       the gateway's durable buffer against its ceilings, all measured in this run (1.5–2.5 min; docs/benchmarks.md):
+#       A: real gateway process, forwarder off, synchronous=FULL, 50 devices × 1 reading/message (QoS 1, PUBACK);
+#       B: MQTTnet broker with a no-op handler, same load; C: like A with 10 readings/message; D: bare SQLite inserts,
+#       100 rows/transaction, FULL; E: drain of a 1,000,000-reading backlog into InfluxDB with live devices publishing;
+#       F: the gateway processes' peak RSS.
+#       last line: durable_per_s=A broker_ceiling_per_s=B ratio_broker=A/B batched_per_s=C sqlite_ceiling_per_s=D ratio_sqlite=C/D drain_per_s=E rss_mb=F
 set -euo pipefail
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
-usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 [ $# -ge 1 ] || { usage; exit 2; }
 what="$1"; shift
 
@@ -23,6 +30,23 @@ case "$what" in
     th_start_stack "$run"
     th_log "pipeline up; publishing…"
     dotnet "$sim" bench-e2e --broker "127.0.0.1:$TH_MQTT_PORT" --influx "$TH_INFLUX_URL" --db "$TH_DB" --patient "$TH_PATIENT" "$@"
+    ;;
+  buffer)
+    # influxd + ingest here; the benchmark starts (and stops) its own gateway processes on free ports.
+    th_start_influxd "$run/influxdb"
+    curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE telehealth" >/dev/null
+    secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    printf '%s' "$secret" >"$run/gateway.secret"; chmod 600 "$run/gateway.secret"
+    ingest_url="http://127.0.0.1:$(th_free_port)"
+    th_start ingest "$run/ingest.log" env Urls="$ingest_url" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
+      Influx__Database=telehealth Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId=patient-bench \
+      Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+      dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
+    th_wait_http "$ingest_url/healthz" 60
+    th_log "influxd and ingest up; benchmarking (logs in $run)…"
+    dotnet "$sim" bench-buffer --gateway "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll" \
+      --ingest "$ingest_url" --secret-file "$run/gateway.secret" --gateway-id gw-1 --patient patient-bench \
+      --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;
   *) echo "error: unknown benchmark '$what'" >&2; usage; exit 2 ;;
 esac
