@@ -285,6 +285,7 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
         {
             _full = false;
             LogBufferRecovered(_logger);
+            TryTruncateWal(); // give the WAL's space back while there is room to fold it into the database
         }
 
         foreach (var write in group)
@@ -358,6 +359,10 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
     {
         var pageSize = Scalar(connection, "PRAGMA page_size");
         Execute(connection, $"PRAGMA max_page_count = {Math.Max(16, _options.MaxBytes / pageSize)}");
+
+        // Keep the WAL small (about 1 MiB) so that a small or nearly full disk still has room to checkpoint it.
+        Execute(connection, "PRAGMA wal_autocheckpoint = 256");
+        Execute(connection, "PRAGMA journal_size_limit = 4194304");
         Execute(connection, BufferSchema.Create);
     }
 
