@@ -9,9 +9,15 @@ using Telehealth.Ingest.Contracts.Heartbeats;
 
 namespace Telehealth.Gateway.Core.Forwarding;
 
-/// <summary>Posts gzip-compressed batches to cloud-ingest (retries and backoff come from the resilience handler).</summary>
-public sealed class IngestClient
+/// <summary>
+/// Posts gzip-compressed batches to cloud-ingest (retries and backoff come from the resilience handler). Batches are
+/// compressed into one reused buffer, so a long backlog drain does not churn the large-object heap; therefore
+/// <see cref="SendAsync"/> serves one caller at a time (the forwarder).
+/// </summary>
+public sealed class IngestClient : IDisposable
 {
+    private readonly MemoryStream _body = new();
+    private int _sending;
     private readonly HttpClient _http;
     private readonly string _gatewayId;
     private readonly AuthenticationHeaderValue _authorization;
@@ -25,6 +31,25 @@ public sealed class IngestClient
 
     /// <summary>Sends a batch; returns the per-reading results of a 2xx, throws <see cref="IngestCallException"/> otherwise.</summary>
     public async Task<IngestBatchResult> SendAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _sending, 1) == 1)
+        {
+            throw new InvalidOperationException("IngestClient.SendAsync serves one caller at a time");
+        }
+
+        try
+        {
+            return await SendCompressedAsync(batch, idempotencyKey, cancellationToken);
+        }
+        finally
+        {
+            Volatile.Write(ref _sending, 0);
+        }
+    }
+
+    public void Dispose() => _body.Dispose();
+
+    private async Task<IngestBatchResult> SendCompressedAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, IngestRoutes.Batches) { Content = Compress(batch) };
         request.Headers.Authorization = _authorization;
@@ -62,15 +87,15 @@ public sealed class IngestClient
             ?? throw new IngestCallException("ingest answered a heartbeat with an empty body");
     }
 
-    private static ByteArrayContent Compress(IngestBatch batch)
+    private ByteArrayContent Compress(IngestBatch batch)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        _body.SetLength(0);
+        using (var gzip = new GZipStream(_body, CompressionLevel.Fastest, leaveOpen: true))
         {
             JsonSerializer.Serialize(gzip, batch, IngestJsonContext.Default.IngestBatch);
         }
 
-        var content = new ByteArrayContent(buffer.ToArray());
+        var content = new ByteArrayContent(_body.GetBuffer(), 0, (int)_body.Length);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Headers.ContentEncoding.Add("gzip");
         return content;
