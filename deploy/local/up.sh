@@ -9,7 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-duration=""; citizens=5; rate=2; invalid_every=100
+duration=""; citizens=5; rate=2; invalid_every=50
 usage() { echo "usage: deploy/local/up.sh [--duration 30s] [--citizens 5] [--rate MSGS_PER_S_PER_DEVICE] [--invalid-every N]" >&2; }
 while [ $# -gt 0 ]; do
   case "$1" in
