@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Gateways;
+using Telehealth.Ingest.Intake;
 
 namespace Telehealth.Ingest;
 
@@ -15,9 +18,17 @@ public static class IngestExtensions
         return builder;
     }
 
-    /// <summary>Batch intake: gzip request decompression (bounded by the body size limit) and validation.</summary>
+    /// <summary>
+    /// Batch intake (section Intake): body size limit (413) that also bounds gzip decompression, a rate limit per gateway
+    /// (429), validation, and problem details (RFC 9457) for every error.
+    /// </summary>
     public static IHostApplicationBuilder AddBatchIntake(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection(IntakeOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IntakeOptions>>(
+            (kestrel, intake) => kestrel.Limits.MaxRequestBodySize = intake.Value.MaxBodyBytes);
+        builder.Services.AddGatewayRateLimiting();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BatchValidator>();
         builder.Services.AddSingleton<Heartbeats.HeartbeatStore>();

@@ -1,19 +1,22 @@
 using Telehealth.Ingest;
 using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
 builder.AddGatewayRegistry();
 builder.AddBatchIntake();
 builder.Services.AddInfluxStorage(builder.Configuration);
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseRequestDecompression();
+app.MapOpenApi();
+app.MapHealth();
 app.MapBatches();
 app.MapHeartbeats();
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.Run();

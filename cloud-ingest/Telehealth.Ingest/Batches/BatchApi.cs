@@ -15,7 +15,16 @@ public static partial class BatchApi
 {
     public static IEndpointRouteBuilder MapBatches(this IEndpointRouteBuilder app)
     {
-        app.MapPost(IngestRoutes.Batches, PostBatchAsync);
+        app.MapPost(IngestRoutes.Batches, PostBatchAsync)
+            .RequireRateLimiting(Intake.GatewayRateLimiting.PolicyName)
+            .Accepts<IngestBatch>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Store a gateway's batch of readings; answers one result per reading");
         return app;
     }
 

@@ -14,7 +14,10 @@ public static partial class HeartbeatApi
 {
     public static IEndpointRouteBuilder MapHeartbeats(this IEndpointRouteBuilder app)
     {
-        app.MapPost(IngestRoutes.Heartbeats, PostAsync);
+        app.MapPost(IngestRoutes.Heartbeats, PostAsync)
+            .RequireRateLimiting(Intake.GatewayRateLimiting.PolicyName)
+            .Accepts<GatewayHeartbeat>("application/json")
+            .WithSummary("A gateway's health report; answers the ingest's clock");
         app.MapGet("/api/v1/gateways/{id}/heartbeat", GetLatest);
         return app;
     }
@@ -38,6 +41,10 @@ public static partial class HeartbeatApi
         catch (JsonException ex)
         {
             return TypedResults.Problem(statusCode: 400, title: "Malformed heartbeat", detail: ex.Message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return TypedResults.Problem(statusCode: ex.StatusCode, title: "Bad request body", detail: ex.Message);
         }
 
         if (heartbeat is null || !string.Equals(heartbeat.GatewayId, gateway.Id, StringComparison.Ordinal))

@@ -54,7 +54,11 @@ public sealed class Pipeline : IAsyncDisposable
 
     public ServiceProcess Gateway { get; private set; } = null!;
 
-    public static async Task<Pipeline> StartAsync(IReadOnlyDictionary<string, string>? gatewaySettings = null, bool withGateway = true, CancellationToken cancellationToken = default)
+    public static async Task<Pipeline> StartAsync(
+        IReadOnlyDictionary<string, string>? gatewaySettings = null,
+        bool withGateway = true,
+        IReadOnlyDictionary<string, string>? ingestSettings = null,
+        CancellationToken cancellationToken = default)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("th-pipeline-").FullName;
         var influx = await InfluxdServer.StartAsync(cancellationToken);
@@ -71,7 +75,7 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Gateways__Known__0__Id"] = pipeline.GatewayId,
                 ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
-            }, new Uri(pipeline.IngestUrl, "/healthz"));
+            }.Concat(ingestSettings ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => kv.Value), new Uri(pipeline.IngestUrl, "/healthz"));
             await pipeline.Ingest.StartAsync(cancellationToken);
             if (!withGateway)
             {

@@ -1,0 +1,4 @@
+namespace Telehealth.Ingest.Health;
+
+/// <summary>The answer of /healthz and /readyz.</summary>
+public sealed record HealthReport(string Status, IReadOnlyList<HealthCheck> Checks);
