@@ -3,6 +3,10 @@
 #   simulators/bench.sh e2e [--readings N] [--devices N] [--samples-per-message K] [--rate R]
 #       the whole pipeline (devices → gateway broker → SQLite → forwarder → ingest → influxd), publish → queryable.
 #       last line: readings=N seconds=S readings_per_s=R p50_ms=A p99_ms=B
+#   simulators/bench.sh ingest [--points N] [--batch B]
+#       8 simulated gateways POST gzip batches to the ingest writing to influxd, then the same points as raw line
+#       protocol straight to influxd, same concurrency and batch size; both counted in InfluxDB.
+#       last line: ingest_points_per_s=A raw_influx_points_per_s=B ratio=A/B p99_batch_ms=C
 #   simulators/bench.sh buffer [--devices N] [--window 10s] [--backlog N] [--live-rate R] …
 #       the gateway's durable buffer against its ceilings, all measured in this run (1.5–2.5 min; docs/benchmarks.md):
 #       A: real gateway process, forwarder off, synchronous=FULL, 50 devices × 1 reading/message (QoS 1, PUBACK);
@@ -13,7 +17,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2; }
 [ $# -ge 1 ] || { usage; exit 2; }
 what="$1"; shift
 
@@ -47,6 +51,23 @@ case "$what" in
     dotnet "$sim" bench-buffer --gateway "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll" \
       --ingest "$ingest_url" --secret-file "$run/gateway.secret" --gateway-id gw-1 --patient patient-bench \
       --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
+    ;;
+  ingest)
+    # influxd + the ingest knowing 8 gateways (rate limit lifted: this measures throughput); the gateways are simulated.
+    th_start_influxd "$run/influxdb"
+    curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE telehealth" >/dev/null
+    ingest_port="$(th_free_port)"; ingest_env=(Urls="http://127.0.0.1:$ingest_port" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL"
+      Influx__Database=telehealth Intake__RequestsPerSecondPerGateway=100000 Intake__BurstPerGateway=100000 Logging__LogLevel__Default=Warning)
+    : >"$run/gateways.txt"; chmod 600 "$run/gateways.txt"
+    for ((g = 0; g < 8; g++)); do
+      secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+      echo "gw-bench-$g patient-bench-$g $secret" >>"$run/gateways.txt"
+      ingest_env+=("Gateways__Known__${g}__Id=gw-bench-$g" "Gateways__Known__${g}__PatientId=patient-bench-$g"
+                   "Gateways__Known__${g}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
+    done
+    th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
+    th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
+    dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" "$@"
     ;;
   *) echo "error: unknown benchmark '$what'" >&2; usage; exit 2 ;;
 esac
