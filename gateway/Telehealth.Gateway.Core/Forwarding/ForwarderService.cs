@@ -46,11 +46,12 @@ public sealed partial class ForwarderService(
 
         var checkpoints = Lanes.ToDictionary(lane => lane, lane => buffer.GetCheckpoint(CheckpointName(lane)));
         var failing = false;
+        var limits = new BatchLimits(settings.MaxBatchReadings, settings.MaxBatchBytes);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var sent = await ForwardRoundAsync(checkpoints, settings, stoppingToken);
+                var sent = await ForwardRoundAsync(checkpoints, settings, limits, stoppingToken);
                 if (failing)
                 {
                     failing = false;
@@ -61,6 +62,11 @@ public sealed partial class ForwarderService(
                 {
                     await buffer.WaitForDataAsync(TimeSpan.FromMilliseconds(settings.IdlePollMilliseconds), stoppingToken);
                 }
+            }
+            catch (IngestCallException ex) when (ex.Status == System.Net.HttpStatusCode.RequestEntityTooLarge && limits.Readings > 1)
+            {
+                limits = new BatchLimits(Math.Max(1, limits.Readings / 2), Math.Max(16 * 1024, limits.Bytes / 2));
+                LogBatchTooLarge(logger, limits.Readings);
             }
             catch (Exception ex) when (ex is HttpRequestException or IngestCallException or TimeoutException
                                            or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
@@ -74,28 +80,28 @@ public sealed partial class ForwarderService(
         }
     }
 
-    private async Task<bool> ForwardRoundAsync(Dictionary<int, long> checkpoints, ForwarderOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> ForwardRoundAsync(Dictionary<int, long> checkpoints, ForwarderOptions settings, BatchLimits limits, CancellationToken cancellationToken)
     {
         var liveSince = time.GetUtcNow().ToUnixTimeMilliseconds() - (settings.LiveWindowSeconds * 1000L);
         (int Lane, IReadOnlyList<BufferedReading> Head)? backlog = null;
         var sent = false;
         foreach (var lane in Lanes)
         {
-            var read = buffer.ReadLane(lane, checkpoints[lane], settings.MaxBatchReadings);
+            var read = buffer.ReadLane(lane, checkpoints[lane], limits.Readings);
             if (read.Count == 0)
             {
                 continue;
             }
 
-            var head = BatchSizer.Cut(read, settings.MaxBatchBytes, out var cut);
-            if (!cut && read.Count < settings.MaxBatchReadings)
+            var head = BatchSizer.Cut(read, limits.Bytes, out var cut);
+            if (!cut && read.Count < limits.Readings)
             {
                 checkpoints[lane] = await SendAsync(head, new ForwardedRange(lane, checkpoints[lane], head[^1].Offset, CheckpointName(lane)), cancellationToken);
                 sent = true;
                 continue;
             }
 
-            var tail = BatchSizer.Cut(buffer.ReadLaneTail(lane, read[^1].Offset, liveSince, settings.MaxLiveReadings), settings.MaxBatchBytes, out _);
+            var tail = BatchSizer.Cut(buffer.ReadLaneTail(lane, read[^1].Offset, liveSince, Math.Min(settings.MaxLiveReadings, limits.Readings)), limits.Bytes, out _);
             if (tail.Count > 0)
             {
                 await SendAsync(tail, new ForwardedRange(lane, tail[0].Offset - 1, tail[^1].Offset, null), cancellationToken);
@@ -157,6 +163,9 @@ public sealed partial class ForwarderService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to the ingest failed after retries ({Error}); the readings stay buffered and will be sent again")]
     private static partial void LogSendFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The ingest refused a batch as too large (413); sending at most {Readings} readings per batch from now on")]
+    private static partial void LogBatchTooLarge(ILogger logger, int readings);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest reachable again: forwarding resumed")]
     private static partial void LogRecovered(ILogger logger);
