@@ -31,9 +31,16 @@ trap 'exit 130' INT TERM
 
 case "$what" in
   e2e)
-    th_start_stack "$run"
+    # enrol the devices bench-e2e publishes as (bench-1…bench-N, N from --devices, default 10), each with its own password
+    devices=10; prev=""
+    for a in "$@"; do [ "$prev" = --devices ] && devices="$a"; prev="$a"; done
+    [[ "$devices" =~ ^[1-9][0-9]*$ ]] || { echo "error: --devices must be a positive whole number" >&2; exit 2; }
+    password_prefix="$(th_random_hex 12)-"
+    mapfile -t enrol < <(th_enrol_devices "$password_prefix" $(seq -f 'bench-%g' 1 "$devices"))
+    th_start_stack "$run" "${enrol[@]}"
     th_log "pipeline up; publishing…"
-    dotnet "$sim" bench-e2e --broker "127.0.0.1:$TH_MQTT_PORT" --influx "$TH_INFLUX_URL" --db "$TH_DB" --patient "$TH_PATIENT" "$@"
+    dotnet "$sim" bench-e2e --broker "127.0.0.1:$TH_MQTT_PORT" --influx "$TH_INFLUX_URL" --db "$TH_DB" --patient "$TH_PATIENT" \
+      --password-prefix "$password_prefix" "$@"
     ;;
   buffer)
     # influxd + ingest here; the benchmark starts (and stops) its own gateway processes on free ports.

@@ -112,6 +112,21 @@ for result in json.load(sys.stdin).get("results", []):
 print(total)'
 }
 
+# th_random_hex BYTES: a random secret as hex.
+th_random_hex() { head -c "${1:-24}" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+# th_enrol_devices PASSWORD_PREFIX DEVICE_ID…: prints, one a line, the gateway environment (Devices__Mqtt__N__Id,
+# Devices__Mqtt__N__PasswordSha256) that enrols each device with the password PASSWORD_PREFIX<device id>, as the simulator's
+# --password-prefix logs in. Use: mapfile -t enrol < <(th_enrol_devices "$prefix" dev-1 dev-2); env "${enrol[@]}" …
+th_enrol_devices() {
+  local prefix="$1" n=0 id; shift
+  for id in "$@"; do
+    printf 'Devices__Mqtt__%d__Id=%s\n' "$n" "$id"
+    printf 'Devices__Mqtt__%d__PasswordSha256=%s\n' "$n" "$(printf '%s' "$prefix$id" | sha256sum | cut -d' ' -f1)"
+    n=$((n + 1))
+  done
+}
+
 # th_build [PROJECT…]: Release build of the programs the scripts run (default: gateway, ingest, simulators).
 th_build() {
   th_require_dotnet
@@ -124,6 +139,7 @@ th_build() {
 }
 
 # th_start_stack DIR [GATEWAY_ENV…]: influxd + ingest + one gateway (gw-1 for patient-bench), all on free ports.
+# The gateway requires device credentials: enrol the devices through GATEWAY_ENV (th_enrol_devices).
 # Sets TH_INFLUX_URL, TH_DB, TH_PATIENT, TH_MQTT_PORT, TH_STATUS_URL, TH_INGEST_URL, TH_GATEWAY_DIR.
 th_start_stack() {
   local dir="$1"; shift
@@ -150,7 +166,8 @@ th_start_stack() {
 }
 
 # th_start_backend DIR GATEWAY_ID PATIENT: influxd + ingest (no gateway), on free ports, knowing one gateway bound to
-# PATIENT whose secret is written to DIR/gateway.secret. For scripts that run the gateway themselves (simulators/chaos.sh).
+# PATIENT whose secret is written to DIR/gateway.secret. For scripts that run the gateway themselves (simulators/chaos.sh);
+# they enrol their devices on it themselves (Devices__Mqtt__N__…; chaos-kill9 does it for its devices).
 # Sets TH_INFLUX_URL, TH_DB, TH_PATIENT, TH_INGEST_URL, TH_SECRET_FILE.
 th_start_backend() {
   local dir="$1" gateway_id="$2"

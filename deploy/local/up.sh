@@ -48,11 +48,14 @@ done
 th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$(bin cloud-ingest/Telehealth.Ingest Telehealth.Ingest.dll)"
 th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
 
+# every device logs in with its own password (a random per-run prefix + its id); each gateway enrols its citizen's 5 devices
+password_prefix="$(th_random_hex 12)-"
 status_ports=(); mqtt_ports=()
 for ((c = 1; c <= citizens; c++)); do
   mqtt_ports[c]="$(th_free_port)"; status_ports[c]="$(th_free_port)"
   mkdir -p "$run/gw-$c"
-  th_start "gw_$c" "$run/gw-$c/gateway.log" env Urls="http://127.0.0.1:${status_ports[c]}" Gateway__Id="gw-$c" \
+  mapfile -t enrol < <(th_enrol_devices "$password_prefix" "citizen-$c-1" "citizen-$c-2" "citizen-$c-3" "citizen-$c-4" "citizen-$c-5")
+  th_start "gw_$c" "$run/gw-$c/gateway.log" env "${enrol[@]}" Urls="http://127.0.0.1:${status_ports[c]}" Gateway__Id="gw-$c" \
     Gateway__PatientId="citizen-$c" Mqtt__Port="${mqtt_ports[c]}" Buffer__Path="$run/gw-$c/buffer.db" \
     Forwarder__IngestUrl="http://127.0.0.1:$ingest_port" Forwarder__SecretFile="$run/gw-$c.secret" \
     dotnet "$(bin gateway/Telehealth.Gateway Telehealth.Gateway.dll)"
@@ -64,7 +67,7 @@ if [ -n "$duration" ]; then sim_args+=(--duration "$duration"); fi
 sim_pids=()
 for ((c = 1; c <= citizens; c++)); do
   dotnet "$(bin simulators/Telehealth.Simulators telehealth-sim.dll)" wearables --broker "127.0.0.1:${mqtt_ports[c]}" \
-    --device-prefix "citizen-$c-" --seed "$c" "${sim_args[@]}" >"$run/sim-$c.out" 2>"$run/sim-$c.err" &
+    --device-prefix "citizen-$c-" --password-prefix "$password_prefix" --seed "$c" "${sim_args[@]}" >"$run/sim-$c.out" 2>"$run/sim-$c.err" &
   sim_pids+=("$!"); TH_PIDS+=("$!")
 done
 th_log "pipeline up: $citizens gateways, $((citizens * 5)) devices; ingest on :$ingest_port, influxd at $TH_INFLUX_URL; data in $run"

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Broker;
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.Devices;
 using Telehealth.Gateway.Core.Forwarding;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
@@ -36,12 +37,22 @@ public static class GatewayCoreExtensions
         return builder;
     }
 
-    /// <summary>The embedded MQTT broker (section Mqtt) whose PUBACK means "committed".</summary>
+    /// <summary>The enrolled devices and their credentials (section Devices).</summary>
+    public static IHostApplicationBuilder AddDeviceRegistry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DevicesOptions>().Bind(builder.Configuration.GetSection(DevicesOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeviceRegistry>();
+        return builder;
+    }
+
+    /// <summary>The embedded MQTT broker (section Mqtt) whose PUBACK means "committed"; devices log in against the registry.</summary>
     public static IHostApplicationBuilder AddEmbeddedBroker(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection(BrokerOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadingPublishHandler>();
+        builder.Services.AddSingleton<DeviceConnectionValidator>();
         builder.Services.AddHostedService<EmbeddedBroker>();
         return builder;
     }

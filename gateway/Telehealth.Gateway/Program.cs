@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSystemd();
 builder.AddGatewayIdentity();
 builder.AddReadingBuffer();
+builder.AddDeviceRegistry();
 builder.AddEmbeddedBroker();
 builder.AddForwarder();
 

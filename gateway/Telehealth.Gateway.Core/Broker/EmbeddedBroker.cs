@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
+using Telehealth.Gateway.Core.Devices;
 
 namespace Telehealth.Gateway.Core.Broker;
 
@@ -10,6 +11,8 @@ namespace Telehealth.Gateway.Core.Broker;
 public sealed partial class EmbeddedBroker(
     IOptions<BrokerOptions> options,
     ReadingPublishHandler handler,
+    DeviceConnectionValidator validator,
+    DeviceRegistry registry,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
@@ -23,10 +26,18 @@ public sealed partial class EmbeddedBroker(
             .WithDefaultEndpointPort(settings.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
-        _server.ValidatingConnectionAsync += ReadingPublishHandler.OnValidatingConnectionAsync;
+        _server.ValidatingConnectionAsync += validator.OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += handler.OnInterceptingPublishAsync;
         await _server.StartAsync();
         LogStarted(logger, settings.BindAddress, settings.Port);
+        if (!settings.RequireDeviceCredentials)
+        {
+            LogAnonymous(logger);
+        }
+        else if (registry.MqttDeviceCount == 0)
+        {
+            LogNoDevices(logger);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -41,4 +52,10 @@ public sealed partial class EmbeddedBroker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT broker listening on {Address}:{Port}")]
     private static partial void LogStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mqtt:RequireDeviceCredentials is false: any client may connect and publish as any device (development only)")]
+    private static partial void LogAnonymous(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No MQTT devices are enrolled (Devices:Mqtt): every device connection will be refused")]
+    private static partial void LogNoDevices(ILogger logger);
 }

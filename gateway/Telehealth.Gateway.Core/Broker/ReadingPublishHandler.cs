@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -16,6 +17,9 @@ namespace Telehealth.Gateway.Core.Broker;
 /// lets the PUBACK go. Invalid payloads are dead-lettered (MQTT 5: PUBACK PayloadFormatInvalid + reason string).
 /// A failed commit refuses the message: MQTT 5 gets a failure reason code (QuotaExceeded when full), MQTT 3.1.1 —
 /// whose PUBACK cannot carry one — gets its connection closed so the device resends.
+/// With <see cref="BrokerOptions.RequireDeviceCredentials"/> a device may publish only to its own reading topic: anything
+/// else is refused as not authorized (MQTT 5: PUBACK NotAuthorized + reason; MQTT 3.1.1: connection closed), counted,
+/// logged, and not kept.
 /// </summary>
 /// <remarks>
 /// Device times are judged "too far in the future" against the gateway clock corrected by the offset measured against
@@ -26,16 +30,17 @@ public sealed partial class ReadingPublishHandler(
     GatewayCounters counters,
     GatewayClock clock,
     TimeProvider time,
+    IOptions<BrokerOptions> options,
     ILogger<ReadingPublishHandler> logger)
 {
     /// <summary>Session item key under which the connection's protocol version is kept.</summary>
     public const string ProtocolVersionKey = "telehealth.protocol";
 
-    /// <summary>Remembers the client's protocol version for its publishes.</summary>
-    public static Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    /// <summary>Remembers the client's protocol version for its publishes (called while validating its connection).</summary>
+    public static void RememberProtocol(ValidatingConnectionEventArgs e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         e.SessionItems[ProtocolVersionKey] = e.ProtocolVersion;
-        return Task.CompletedTask;
     }
 
     /// <summary>The broker's InterceptingPublishAsync handler.</summary>
@@ -43,6 +48,23 @@ public sealed partial class ReadingPublishHandler(
     {
         e.ProcessPublish = false; // consumed here: nothing is routed to subscribers
         var isV5 = e.SessionItems[ProtocolVersionKey] is MqttProtocolVersion.V500;
+        if (options.Value.RequireDeviceCredentials && !IsOwnTopic(e.ApplicationMessage.Topic, e.ClientId))
+        {
+            counters.MessageUnauthorized();
+            LogUnauthorized(logger, e.ClientId);
+            if (isV5)
+            {
+                e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+                e.Response.ReasonString = $"client {e.ClientId} may publish only to {ReadingTopic.For(e.ClientId)}";
+            }
+            else
+            {
+                e.CloseConnection = true;
+            }
+
+            return;
+        }
+
         var payload = e.ApplicationMessage.Payload;
         var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -89,6 +111,15 @@ public sealed partial class ReadingPublishHandler(
             }
         }
     }
+
+    private static bool IsOwnTopic(string? topic, string clientId)
+        => topic is not null && topic.Length == ReadingTopic.Prefix.Length + clientId.Length + ReadingTopic.Suffix.Length
+            && topic.StartsWith(ReadingTopic.Prefix, StringComparison.Ordinal) && topic.EndsWith(ReadingTopic.Suffix, StringComparison.Ordinal)
+            && topic.AsSpan(ReadingTopic.Prefix.Length, clientId.Length).SequenceEqual(clientId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
+        Message = "Security: refused a publish of device {DeviceId} to a topic not its own; not kept")]
+    private static partial void LogUnauthorized(ILogger logger, string deviceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an invalid reading message from client {ClientId}; kept as a dead letter with the reason")]
     private static partial void LogInvalid(ILogger logger, string clientId);

@@ -9,6 +9,8 @@ public sealed class GatewayCounters
     private long _readingsAccepted;
     private long _messagesInvalid;
     private long _messagesRefused;
+    private long _messagesUnauthorized;
+    private long _connectionsRefused;
     private long _batchesSent;
     private long _readingsRejectedByIngest;
     private long _sendFailures;
@@ -23,6 +25,12 @@ public sealed class GatewayCounters
 
     /// <summary>Messages refused because the buffer could not commit (full or failing): the device keeps them.</summary>
     public long MessagesRefused => Interlocked.Read(ref _messagesRefused);
+
+    /// <summary>Messages refused because the device published to a topic not its own (nothing kept).</summary>
+    public long MessagesUnauthorized => Interlocked.Read(ref _messagesUnauthorized);
+
+    /// <summary>Connections refused for missing or wrong credentials or a client id not its own.</summary>
+    public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
 
     public long BatchesSent => Interlocked.Read(ref _batchesSent);
 
@@ -51,6 +59,10 @@ public sealed class GatewayCounters
     public void MessageInvalid() => Interlocked.Increment(ref _messagesInvalid);
 
     public void MessageRefused() => Interlocked.Increment(ref _messagesRefused);
+
+    public void MessageUnauthorized() => Interlocked.Increment(ref _messagesUnauthorized);
+
+    public void ConnectionRefused() => Interlocked.Increment(ref _connectionsRefused);
 
     public void BatchSent(int rejected)
     {

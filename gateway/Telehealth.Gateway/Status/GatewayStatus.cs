@@ -9,6 +9,8 @@ public sealed record GatewayStatus(
     long ReadingsAccepted,
     long MessagesInvalid,
     long MessagesRefused,
+    long MessagesUnauthorized,
+    long ConnectionsRefused,
     long BatchesSent,
     long ReadingsRejectedByIngest,
     long SendFailures,

@@ -21,6 +21,8 @@ public static class GatewayStatusApi
                 counters.ReadingsAccepted,
                 counters.MessagesInvalid,
                 counters.MessagesRefused,
+                counters.MessagesUnauthorized,
+                counters.ConnectionsRefused,
                 counters.BatchesSent,
                 counters.ReadingsRejectedByIngest,
                 counters.SendFailures,

@@ -24,6 +24,7 @@ public static class E2eBenchCommand
         var devices = args.WholeNumber("devices", 10, 1, 1000);
         var perMessage = args.WholeNumber("samples-per-message", 10, 1, 1000);
         var rate = args.Number("rate", 0, 0, 10_000_000);
+        var passwords = new DevicePasswords(null, args.OptionalString("password-prefix")); // the devices bench-1… enrolled by bench.sh
         args.EnsureAllUsed();
         var colon = broker.LastIndexOf(':');
         var port = int.Parse(broker.AsSpan(colon + 1), CultureInfo.InvariantCulture);
@@ -38,8 +39,9 @@ public static class E2eBenchCommand
         var started = time.GetTimestamp();
         var tasks = Enumerable.Range(0, devices).Select(i =>
         {
-            var settings = new DeviceSettings(broker[..colon], port, $"bench-{i + 1}", DeviceKind.Wearable, i + 1, MqttProtocolVersion.V500,
-                rate / devices / perMessage, perMessage, messagesPerDevice, 0);
+            var id = $"bench-{i + 1}";
+            var settings = new DeviceSettings(broker[..colon], port, id, DeviceKind.Wearable, i + 1, MqttProtocolVersion.V500,
+                rate / devices / perMessage, perMessage, messagesPerDevice, 0) { Password = passwords.For(id) };
             var device = new SimulatedDevice(settings, stats, ackLog, time)
             {
                 Acknowledged = (samples, firstPublished) =>

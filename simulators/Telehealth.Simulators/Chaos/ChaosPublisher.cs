@@ -17,7 +17,7 @@ public sealed class ChaosPublisher : IAsyncDisposable
     private readonly List<SimulatedDevice> _devices = [];
     private readonly List<string> _descriptions = [];
 
-    public ChaosPublisher(Kill9Settings settings, int mqttPort, string ackedPath, string publishedPath, TimeProvider time)
+    public ChaosPublisher(Kill9Settings settings, int mqttPort, string ackedPath, string publishedPath, DevicePasswords passwords, TimeProvider time)
     {
         _acked = new AckLog(ackedPath);
         _published = new AckLog(publishedPath);
@@ -25,8 +25,8 @@ public sealed class ChaosPublisher : IAsyncDisposable
         {
             var protocol = i % 2 == 0 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311;
             var samples = i % 3 == 2 ? settings.SamplesPerMessage : 1;
-            var device = new DeviceSettings("127.0.0.1", mqttPort, $"chaos-{i + 1}", Kinds[i % Kinds.Length], (settings.Seed * 10_007) + i,
-                protocol, settings.Rate, samples, MaxMessages: null, InvalidEvery: 0);
+            var device = new DeviceSettings("127.0.0.1", mqttPort, DeviceId(i), Kinds[i % Kinds.Length], (settings.Seed * 10_007) + i,
+                protocol, settings.Rate, samples, MaxMessages: null, InvalidEvery: 0) { Password = passwords.For(DeviceId(i)) };
             _descriptions.Add($"{device.DeviceId} ({device.Kind}, MQTT {(protocol == MqttProtocolVersion.V500 ? "5" : "3.1.1")}, {samples}/msg)");
             _devices.Add(new SimulatedDevice(device, Stats, _acked, time)
             {
@@ -37,6 +37,12 @@ public sealed class ChaosPublisher : IAsyncDisposable
     }
 
     public PublishStats Stats { get; } = new();
+
+    /// <summary>The ids of the devices a run with <paramref name="settings"/> publishes as (to enrol them on the gateway).</summary>
+    public static IEnumerable<string> DeviceIds(Kill9Settings settings)
+        => Enumerable.Range(0, settings?.Devices ?? throw new ArgumentNullException(nameof(settings))).Select(DeviceId);
+
+    private static string DeviceId(int index) => "chaos-" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Each device: its id first, then kind, protocol and samples per message.</summary>
     public IReadOnlyList<string> Descriptions => _descriptions;

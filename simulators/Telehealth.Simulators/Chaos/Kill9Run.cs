@@ -26,13 +26,20 @@ public sealed class Kill9Run(Kill9Settings settings, TimeProvider time, TextWrit
         var publishedPath = Path.Combine(settings.Directory, "published.tsv");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var status = new GatewayStatusClient(http, statusUrl);
-        await using var gateway = new GatewayProcess(settings.GatewayDll, GatewayEnvironment(statusUrl, mqttPort, bufferPath),
+        var passwords = DevicePasswords.RandomPerDevice(); // the devices log in; the gateway knows only the hashes
+        var environment = GatewayEnvironment(statusUrl, mqttPort, bufferPath);
+        foreach (var (key, value) in passwords.EnrolmentEnvironment(ChaosPublisher.DeviceIds(settings)))
+        {
+            environment[key] = value;
+        }
+
+        await using var gateway = new GatewayProcess(settings.GatewayDll, environment,
             Path.Combine(settings.Directory, "gateway.log"), Path.Combine(settings.Directory, "gateway.pid"));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chaos kill9: {settings.Cycles} cycles, seed {settings.Seed}, {settings.Devices} devices, gateway life {settings.MinLife.TotalSeconds:0.0#}–{settings.MaxLife.TotalSeconds:0.0#} s, data in {settings.Directory}"));
         IReadOnlyList<string> devices;
-        await using (var publisher = new ChaosPublisher(settings, mqttPort, ackedPath, publishedPath, time))
+        await using (var publisher = new ChaosPublisher(settings, mqttPort, ackedPath, publishedPath, passwords, time))
         {
             devices = publisher.Descriptions;
             var cycles = new KillCycles(settings, gateway, status, time);

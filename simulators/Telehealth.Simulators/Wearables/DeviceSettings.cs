@@ -13,4 +13,8 @@ public sealed record DeviceSettings(
     double MessagesPerSecond,
     int SamplesPerMessage,
     long? MaxMessages,
-    int InvalidEvery);
+    int InvalidEvery)
+{
+    /// <summary>The device's password; with it the device logs in with username = its device id. Null: no credentials.</summary>
+    public string? Password { get; init; }
+}

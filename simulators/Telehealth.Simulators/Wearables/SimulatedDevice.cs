@@ -26,13 +26,18 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
             .WithClientId(settings.DeviceId)
             .WithProtocolVersion(settings.Protocol)
             .WithCleanSession(true)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (settings.Password is { } password)
+        {
+            builder = builder.WithCredentials(settings.DeviceId, password);
+        }
+
+        var options = builder.Build();
         var topic = $"telehealth/v1/devices/{settings.DeviceId}/readings";
         var interval = settings.MessagesPerSecond > 0 ? TimeSpan.FromSeconds(1 / settings.MessagesPerSecond) : TimeSpan.Zero;
         var next = time.GetTimestamp();

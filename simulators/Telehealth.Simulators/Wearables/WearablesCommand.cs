@@ -24,6 +24,9 @@ public static class WearablesCommand
           --protocol 5|3.1.1        MQTT version (default 5)
           --seed S                  random seed (default 1)
           --acked-log FILE          append every acknowledged sample to FILE
+          --password-prefix TEXT    log in as username = device id with password TEXT + device id (enrol each:
+                                    printf '%s' TEXT<device id> | sha256sum → Devices:Mqtt:N:PasswordSha256)
+          --password TEXT           log in with this password for every device (default: no credentials)
         """;
 
     public static async Task<int> RunAsync(CommandArguments args, TimeProvider time, CancellationToken cancellationToken)
@@ -51,6 +54,12 @@ public static class WearablesCommand
         };
         var seed = args.WholeNumber("seed", 1);
         var ackPath = args.OptionalString("acked-log");
+        var passwords = new DevicePasswords(args.OptionalString("password"), args.OptionalString("password-prefix"));
+        if (passwords is { Shared: not null, Prefix: not null })
+        {
+            throw new UsageException("give --password or --password-prefix, not both");
+        }
+
         args.EnsureAllUsed();
 
         var stats = new PublishStats();
@@ -65,8 +74,9 @@ public static class WearablesCommand
         var tasks = new List<Task>(devices);
         for (var i = 0; i < devices; i++)
         {
-            var settings = new DeviceSettings(broker[..colon], port, $"{prefix}{i + 1}", kinds[i % kinds.Length], seed * 10_007 + i,
-                protocol, rate, samples, count, invalidEvery);
+            var id = $"{prefix}{i + 1}";
+            var settings = new DeviceSettings(broker[..colon], port, id, kinds[i % kinds.Length], seed * 10_007 + i,
+                protocol, rate, samples, count, invalidEvery) { Password = passwords.For(id) };
             tasks.Add(new SimulatedDevice(settings, stats, ackLog, time).RunAsync(stop.Token));
         }
 

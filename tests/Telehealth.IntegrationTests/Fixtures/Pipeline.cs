@@ -36,6 +36,19 @@ public sealed class Pipeline : IAsyncDisposable
 
     public string Secret { get; }
 
+    /// <summary>
+    /// Devices enrolled on the gateway: the simulator's <c>sim-</c>, <c>old-</c> and <c>live-</c> devices 1–10. Each logs in
+    /// with <see cref="PasswordOf"/>; the simulator gets <c>--password-prefix</c>.
+    /// </summary>
+    public static IReadOnlyList<string> EnrolledDevices { get; } =
+        [.. new[] { "sim-", "old-", "live-" }.SelectMany(p => Enumerable.Range(1, 10).Select(i => p + i.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>This run's device password prefix: a device's password is the prefix + its id.</summary>
+    public string DevicePasswordPrefix { get; } = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "-";
+
+    /// <summary>The password of an enrolled device.</summary>
+    public string PasswordOf(string deviceId) => DevicePasswordPrefix + deviceId;
+
     public string Directory { get; }
 
     public InfluxdServer Influx { get; }
@@ -94,6 +107,14 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Forwarder__Secret"] = pipeline.Secret,
                 ["Forwarder__RetryPauseSeconds"] = "0.2",
             };
+            for (var i = 0; i < EnrolledDevices.Count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                gateway[$"Devices__Mqtt__{n}__Id"] = EnrolledDevices[i];
+                gateway[$"Devices__Mqtt__{n}__PasswordSha256"] =
+                    Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.PasswordOf(EnrolledDevices[i]))));
+            }
+
             foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
             {
                 gateway[key] = value;
@@ -118,6 +139,8 @@ public sealed class Pipeline : IAsyncDisposable
         info.ArgumentList.Add("wearables");
         info.ArgumentList.Add("--broker");
         info.ArgumentList.Add($"127.0.0.1:{MqttPort}");
+        info.ArgumentList.Add("--password-prefix");
+        info.ArgumentList.Add(DevicePasswordPrefix);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -49,6 +49,14 @@ public static class BufferBenchCommand
             throw new UsageException($"--backlog must be a multiple of devices × fill-samples-per-message ({devices * fillBatch})");
         }
 
+        var passwords = DevicePasswords.RandomPerDevice();
+        launch = launch with
+        {
+            Passwords = passwords,
+            Enrolment = [.. passwords.EnrolmentEnvironment(
+                new[] { ("bench-", devices), ("batch-", devices), ("fill-", devices), ("live-", liveDevices) }
+                    .SelectMany(p => Enumerable.Range(1, p.Item2).Select(i => p.Item1 + i.ToString(CultureInfo.InvariantCulture))))],
+        };
         Directory.CreateDirectory(launch.WorkDirectory);
         using var http = new HttpClient();
         var rssKiB = 0L;
@@ -81,8 +89,8 @@ public static class BufferBenchCommand
             try
             {
                 List<(string, int)> processes = [("gateway", gateway.Pid), ("sim devices", Environment.ProcessId)];
-                durable = await new PublishLoad(gateway.MqttPort, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time).MeasureAsync(warmUp, window, processes, cancellationToken);
-                batched = await new PublishLoad(gateway.MqttPort, "batch-", DeviceKind.Wearable, devices, batch, 0, null, time).MeasureAsync(warmUp, window, processes, cancellationToken);
+                durable = await new PublishLoad(gateway.MqttPort, "bench-", DeviceKind.Wearable, devices, 1, 0, null, time) { Passwords = launch.Passwords }.MeasureAsync(warmUp, window, processes, cancellationToken);
+                batched = await new PublishLoad(gateway.MqttPort, "batch-", DeviceKind.Wearable, devices, batch, 0, null, time) { Passwords = launch.Passwords }.MeasureAsync(warmUp, window, processes, cancellationToken);
             }
             finally
             {
@@ -111,7 +119,7 @@ public static class BufferBenchCommand
             try
             {
                 var started = time.GetTimestamp();
-                var load = new PublishLoad(gateway.MqttPort, "fill-", DeviceKind.Wearable, devices, fillBatch, 0, backlog / (devices * fillBatch), time);
+                var load = new PublishLoad(gateway.MqttPort, "fill-", DeviceKind.Wearable, devices, fillBatch, 0, backlog / (devices * fillBatch), time) { Passwords = launch.Passwords };
                 await load.RunAsync(cancellationToken);
                 fill = new RateMeasurement(load.Stats.Acked, time.GetElapsedTime(started).TotalSeconds);
                 var buffered = await gateway.BufferedReadingsAsync(cancellationToken);

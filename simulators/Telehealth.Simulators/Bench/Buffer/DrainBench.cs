@@ -34,6 +34,7 @@ public sealed class DrainBench(GatewayLaunch launch, HttpClient http, Uri influx
             var tracker = new LiveLatencyTracker(new InfluxCounter(http, influx, database, LiveMeasurement, launch.PatientId), time);
             var live = new PublishLoad(gateway.MqttPort, "live-", DeviceKind.Oximeter, liveDevices, 1, liveRate, null, time)
             {
+                Passwords = launch.Passwords,
                 Acknowledged = tracker.OnAcknowledged,
             };
             using var stopLive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

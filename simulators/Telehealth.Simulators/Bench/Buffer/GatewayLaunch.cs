@@ -1,3 +1,5 @@
+using Telehealth.Simulators.Wearables;
+
 namespace Telehealth.Simulators.Bench.Buffer;
 
 /// <summary>
@@ -11,4 +13,11 @@ public sealed record GatewayLaunch(
     string GatewayId,
     string PatientId,
     string WorkDirectory,
-    IReadOnlyList<KeyValuePair<string, string>> ExtraEnvironment);
+    IReadOnlyList<KeyValuePair<string, string>> ExtraEnvironment)
+{
+    /// <summary>The passwords of the benchmark's simulated devices.</summary>
+    public DevicePasswords Passwords { get; init; } = DevicePasswords.None;
+
+    /// <summary>The <c>Devices__Mqtt__N__…</c> variables that enrol the benchmark's devices on the gateway.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Enrolment { get; init; } = [];
+}

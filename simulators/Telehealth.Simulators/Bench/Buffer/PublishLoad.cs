@@ -12,6 +12,9 @@ public sealed class PublishLoad(
 {
     public PublishStats Stats { get; } = new();
 
+    /// <summary>The devices' passwords (enrolled on the gateway); <see cref="DevicePasswords.None"/> for an anonymous broker.</summary>
+    public DevicePasswords Passwords { get; init; } = DevicePasswords.None;
+
     /// <summary>Called after each acknowledged message with its sample count and when it was first published (timestamp ticks).</summary>
     public Action<int, long>? Acknowledged { get; init; }
 
@@ -21,8 +24,9 @@ public sealed class PublishLoad(
         await using var ackLog = new AckLog(null);
         var tasks = Enumerable.Range(0, devices).Select(i =>
         {
-            var settings = new DeviceSettings("127.0.0.1", port, $"{devicePrefix}{i + 1}", kind, i + 1, MqttProtocolVersion.V500,
-                messagesPerSecond, samplesPerMessage, messagesPerDevice, 0);
+            var id = $"{devicePrefix}{i + 1}";
+            var settings = new DeviceSettings("127.0.0.1", port, id, kind, i + 1, MqttProtocolVersion.V500,
+                messagesPerSecond, samplesPerMessage, messagesPerDevice, 0) { Password = Passwords.For(id) };
             return new SimulatedDevice(settings, Stats, ackLog, time) { Acknowledged = Acknowledged }.RunAsync(cancellationToken);
         }).ToList();
         try

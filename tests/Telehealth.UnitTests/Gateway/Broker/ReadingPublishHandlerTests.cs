@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -15,13 +16,16 @@ namespace Telehealth.UnitTests.Gateway.Broker;
 /// <summary>The broker's publish handler over a real SQLite buffer: what each device is told, and what is kept.</summary>
 public sealed class ReadingPublishHandlerTests
 {
-    private static InterceptingPublishEventArgs Publish(string topic, string payload, MqttProtocolVersion version)
+    internal static InterceptingPublishEventArgs Publish(string topic, string payload, MqttProtocolVersion version, string clientId = "dev-1")
     {
         var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         IDictionary session = new Hashtable { [ReadingPublishHandler.ProtocolVersionKey] = version };
-        return new InterceptingPublishEventArgs(message, "dev-1", "dev-1", session, CancellationToken.None);
+        return new InterceptingPublishEventArgs(message, clientId, clientId, session, CancellationToken.None);
     }
+
+    internal static IOptions<BrokerOptions> BrokerSettings(bool requireCredentials = true)
+        => Options.Create(new BrokerOptions { RequireDeviceCredentials = requireCredentials });
 
     private static string HeartRate(long ts, double value) => $$"""{"metric":"heart_rate","unit":"/min","ts":{{ts}},"value":{{value}}}""";
 
@@ -31,7 +35,7 @@ public sealed class ReadingPublishHandlerTests
         await using var temp = new TempBuffer();
         await using var buffer = temp.Open();
         var counters = new GatewayCounters();
-        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, NullLogger<ReadingPublishHandler>.Instance);
+        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, BrokerSettings(), NullLogger<ReadingPublishHandler>.Instance);
         var now = temp.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var e = Publish("telehealth/v1/devices/dev-1/readings", HeartRate(now - 1000, 72), MqttProtocolVersion.V500);
 
@@ -53,7 +57,8 @@ public sealed class ReadingPublishHandlerTests
         await using var temp = new TempBuffer();
         await using var buffer = temp.Open();
         var counters = new GatewayCounters();
-        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, NullLogger<ReadingPublishHandler>.Instance);
+        // anonymous (development) mode: any topic reaches the parser, as before device credentials existed
+        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, BrokerSettings(requireCredentials: false), NullLogger<ReadingPublishHandler>.Instance);
         var e = Publish(topic, payload, MqttProtocolVersion.V500);
 
         await handler.OnInterceptingPublishAsync(e);
@@ -74,7 +79,7 @@ public sealed class ReadingPublishHandlerTests
         await using var temp = new TempBuffer(maxBytes: 1024 * 1024);
         await using var buffer = temp.Open();
         var counters = new GatewayCounters();
-        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, NullLogger<ReadingPublishHandler>.Instance);
+        var handler = new ReadingPublishHandler(buffer, counters, new GatewayClock(), temp.Time, BrokerSettings(), NullLogger<ReadingPublishHandler>.Instance);
         var start = temp.Time.GetUtcNow().ToUnixTimeMilliseconds() - 1_000_000;
         var accepted = 0;
         InterceptingPublishEventArgs? refused = null;
@@ -115,7 +120,7 @@ public sealed class ReadingPublishHandlerTests
         await using var temp = new TempBuffer();
         await using var buffer = temp.Open();
         var clock = new SettableWallClock(temp.Time.GetUtcNow());
-        var handler = new ReadingPublishHandler(buffer, new GatewayCounters(), new GatewayClock(), clock, NullLogger<ReadingPublishHandler>.Instance);
+        var handler = new ReadingPublishHandler(buffer, new GatewayCounters(), new GatewayClock(), clock, BrokerSettings(), NullLogger<ReadingPublishHandler>.Instance);
         var deviceTs = clock.Now.ToUnixTimeMilliseconds() - 60_000;
         var received = new List<long>();
 
@@ -140,7 +145,7 @@ public sealed class ReadingPublishHandlerTests
         await using var buffer = temp.Open();
         var wall = new SettableWallClock(temp.Time.GetUtcNow() - TimeSpan.FromDays(4)); // the gateway runs 4 days behind
         var gatewayClock = new GatewayClock();
-        var handler = new ReadingPublishHandler(buffer, new GatewayCounters(), gatewayClock, wall, NullLogger<ReadingPublishHandler>.Instance);
+        var handler = new ReadingPublishHandler(buffer, new GatewayCounters(), gatewayClock, wall, BrokerSettings(), NullLogger<ReadingPublishHandler>.Instance);
         var realNow = temp.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
         var beforeMeasuring = Publish("telehealth/v1/devices/dev-1/readings", HeartRate(realNow - 1000, 70), MqttProtocolVersion.V500);
