@@ -23,8 +23,17 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
     private readonly ReadingGenerator _generator = new(settings.Kind, settings.Seed);
     private long _lastTimeMs;
 
+    /// <summary>
+    /// How long a message already in flight may still take to be answered after <c>RunAsync</c>'s token fired. A careful
+    /// device stops starting new messages but does not abandon one the gateway may be committing. Default 5 s.
+    /// </summary>
+    public TimeSpan InFlightGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Publishes until the message limit, or until <paramref name="cancellationToken"/> stops new messages.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var abort = new CancellationTokenSource();
+        using var stopping = cancellationToken.Register(() => abort.CancelAfter(InFlightGrace));
         using var client = new MqttClientFactory().CreateMqttClient();
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
@@ -64,7 +73,7 @@ public sealed class SimulatedDevice(DeviceSettings settings, PublishStats stats,
 
             var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
-            await PublishUntilAnsweredAsync(client, options, message, samples, cancellationToken);
+            await PublishUntilAnsweredAsync(client, options, message, samples, abort.Token);
         }
     }
 
