@@ -82,6 +82,7 @@ public sealed class BleAdapterService : BackgroundService
         }
 
         var adapterPath = directory.AdapterPath ?? throw new InvalidOperationException("BlueZ has no Bluetooth adapter");
+        await client.SetLowEnergyDiscoveryFilterAsync(adapterPath, stoppingToken).ConfigureAwait(false);
         await client.StartDiscoveryAsync(adapterPath, stoppingToken).ConfigureAwait(false);
         _context.Logger.Discovering(adapterPath, _context.Options.Devices.Count);
         backoff.Reset();

@@ -88,7 +88,14 @@ internal sealed class BleDeviceSession
             var device = await FindAsync(path, cancellationToken).ConfigureAwait(false);
             if (!device.GetBool(BluezNames.Device, "Connected"))
             {
-                await _client.ConnectDeviceAsync(path, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _client.ConnectDeviceAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DBusErrorReplyException ex) when (ex.ErrorName == "org.bluez.Error.AlreadyConnected")
+                {
+                    // Connected meanwhile (by BlueZ's auto-connect or another client): carry on.
+                }
             }
 
             var characteristics = await WaitForCharacteristicsAsync(path, cancellationToken).ConfigureAwait(false);

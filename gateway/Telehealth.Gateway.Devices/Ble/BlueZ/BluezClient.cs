@@ -99,6 +99,19 @@ public sealed class BluezClient : IDisposable
         }, false, ObserverFlags.None);
     }
 
+    /// <summary>Adapter1.SetDiscoveryFilter with Transport "le": discover Bluetooth Low Energy devices only.</summary>
+    public Task SetLowEnergyDiscoveryFilterAsync(string adapterPath, CancellationToken cancellationToken)
+    {
+        using var writer = _connection.GetMessageWriter();
+        writer.WriteMethodCallHeader(BluezNames.Service, adapterPath, BluezNames.Adapter, "SetDiscoveryFilter", "a{sv}");
+        var filter = writer.WriteDictionaryStart();
+        writer.WriteDictionaryEntryStart();
+        writer.WriteString("Transport");
+        writer.WriteVariantString("le");
+        writer.WriteDictionaryEnd(filter);
+        return _connection.CallMethodAsync(writer.CreateMessage()).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Adapter1.StartDiscovery.</summary>
     public Task StartDiscoveryAsync(string adapterPath, CancellationToken cancellationToken)
         => CallAsync(adapterPath, BluezNames.Adapter, "StartDiscovery", cancellationToken);
