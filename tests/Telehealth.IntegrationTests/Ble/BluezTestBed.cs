@@ -87,6 +87,19 @@ public sealed class BluezTestBed : IAsyncDisposable
     public Task RemoveDeviceAsync(string devicePath, CancellationToken cancellationToken)
         => CallHelperAsync("RemoveDeviceTree", "o", [new ObjectPath(devicePath)], cancellationToken);
 
+    /// <summary>
+    /// bluetoothd restarts: the mock is killed (org.bluez leaves the bus, all its objects gone) and started again
+    /// empty, on the same bus.
+    /// </summary>
+    public async Task RestartBluezAsync(CancellationToken cancellationToken)
+    {
+        var mock = _processes[^1];
+        _processes.RemoveAt(_processes.Count - 1);
+        await mock.DisposeAsync();
+        await WaitUntilAsync(async () => !(await Connection.ListServicesAsync()).Contains("org.bluez"), "org.bluez leaves the bus", cancellationToken);
+        await StartMockAsync(cancellationToken);
+    }
+
     /// <summary>How many WriteValue calls the characteristic has had.</summary>
     public Task<uint> WriteCountAsync(string characteristicPath, CancellationToken cancellationToken)
         => CallAsync("/", HelperInterface, "WriteCount", "o", [new ObjectPath(characteristicPath)], (m, _) => m.GetBodyReader().ReadUInt32(), cancellationToken);
@@ -148,14 +161,19 @@ public sealed class BluezTestBed : IAsyncDisposable
         _processes.Add(ExternalProcess.Start(daemon, ["--session", $"--address={Address}", "--nofork", "--print-address=1"], _directory));
         await WaitUntilAsync(() => Task.FromResult(File.Exists(Path.Combine(_directory, "bus.sock"))), "dbus-daemon listens", cancellationToken);
 
+        _connection = new DBusConnection(Address);
+        await _connection.ConnectAsync();
+        await StartMockAsync(cancellationToken);
+    }
+
+    private async Task StartMockAsync(CancellationToken cancellationToken)
+    {
         _processes.Add(ExternalProcess.Start(
             "/usr/bin/env",
             [$"DBUS_SYSTEM_BUS_ADDRESS={Address}", "/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "bluez5"],
             _directory));
-        _connection = new DBusConnection(Address);
-        await _connection.ConnectAsync();
         var clock = Stopwatch.StartNew();
-        while (!(await _connection.ListServicesAsync()).Contains("org.bluez"))
+        while (!(await Connection.ListServicesAsync()).Contains("org.bluez"))
         {
             if (_processes[^1].HasExited || clock.Elapsed > StartTimeout)
             {

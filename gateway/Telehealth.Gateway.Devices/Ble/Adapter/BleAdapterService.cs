@@ -69,6 +69,8 @@ public sealed class BleAdapterService : BackgroundService
     {
         using var client = new BluezClient(BluezBusAddress.Resolve(_context.Options.BusAddress));
         await client.ConnectAsync(stoppingToken).ConfigureAwait(false);
+        var bluezGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var ownerWatch = await client.WatchServiceGoneAsync(() => bluezGone.TrySetResult()).ConfigureAwait(false);
         var directory = new BleDeviceDirectory(_context.Options.Devices.Select(d => d.Address), count =>
         {
             _context.Counters.UnknownDeviceIgnored();
@@ -92,7 +94,7 @@ public sealed class BleAdapterService : BackgroundService
             .Select(device => new BleDeviceSession(device, client, directory, _context).RunAsync(sessionsStop.Token))
             .ToList();
         var busLost = client.DisconnectedAsync();
-        await Task.WhenAny(busLost, Task.WhenAll(sessions), Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
+        await Task.WhenAny(busLost, bluezGone.Task, Task.WhenAll(sessions), Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
         await sessionsStop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -104,6 +106,8 @@ public sealed class BleAdapterService : BackgroundService
         }
 
         stoppingToken.ThrowIfCancellationRequested();
-        throw new InvalidOperationException("the D-Bus connection to BlueZ was lost", busLost.IsCompleted ? busLost.Result : null);
+        throw bluezGone.Task.IsCompleted
+            ? new InvalidOperationException("BlueZ left the bus (bluetoothd stopped or restarted)")
+            : new InvalidOperationException("the D-Bus connection to BlueZ was lost", busLost.IsCompleted ? busLost.Result : null);
     }
 }

@@ -99,6 +99,30 @@ public sealed class BluezClient : IDisposable
         }, false, ObserverFlags.None);
     }
 
+    /// <summary>
+    /// Calls <paramref name="onGone"/> when BlueZ leaves the bus (bluetoothd stopped or restarted: NameOwnerChanged
+    /// of org.bluez to no owner). Dispose the result to stop.
+    /// </summary>
+    public ValueTask<IDisposable> WatchServiceGoneAsync(Action onGone)
+    {
+        ArgumentNullException.ThrowIfNull(onGone);
+        var rule = new MatchRule
+        {
+            Type = MessageType.Signal,
+            Sender = "org.freedesktop.DBus",
+            Interface = "org.freedesktop.DBus",
+            Member = "NameOwnerChanged",
+            Arg0 = BluezNames.Service,
+        };
+        return _connection.AddMatchAsync(rule, BluezMessages.ReadNewOwner, (Notification<string> notification) =>
+        {
+            if (notification.HasValue && notification.Value.Length == 0)
+            {
+                onGone();
+            }
+        }, false, ObserverFlags.None);
+    }
+
     /// <summary>Adapter1.SetDiscoveryFilter with Transport "le": discover Bluetooth Low Energy devices only.</summary>
     public Task SetLowEnergyDiscoveryFilterAsync(string adapterPath, CancellationToken cancellationToken)
     {

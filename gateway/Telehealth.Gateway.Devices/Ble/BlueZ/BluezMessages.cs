@@ -45,6 +45,15 @@ internal static class BluezMessages
         return new BluezPropertiesChange(message.PathAsString ?? "", iface, changed);
     }
 
+    /// <summary>NameOwnerChanged signal: s name, s old owner, s new owner; returns the new owner ("" when gone).</summary>
+    public static string ReadNewOwner(Message message, object? state)
+    {
+        var reader = message.GetBodyReader();
+        reader.ReadString();
+        reader.ReadString();
+        return reader.ReadString();
+    }
+
     private static Dictionary<string, IReadOnlyDictionary<string, VariantValue>> ReadInterfaces(ref Reader reader)
     {
         var interfaces = new Dictionary<string, IReadOnlyDictionary<string, VariantValue>>(StringComparer.Ordinal);
