@@ -1,7 +1,7 @@
 namespace Telehealth.Gateway.Devices.Ble.Adapter;
 
 /// <summary>Doubling waits between reconnect attempts, capped; <see cref="Reset"/> after a good connection.</summary>
-internal sealed class BleBackoff(TimeSpan initial, TimeSpan max)
+public sealed class BleBackoff(TimeSpan initial, TimeSpan max)
 {
     private int _attempt;
 
