@@ -28,13 +28,18 @@ public sealed class BleAdapterTests
         var stranger = await bed.AddDeviceAsync("hci0", "11:22:33:44:55:66", "neighbour's watch", ct);
         var strangerChars = await bed.AddGattServiceAsync(stranger, HeartRateService, [HeartRateMeasurement], ct);
         var strap = await bed.AddDeviceAsync("hci0", StrapAddress, "chest strap", ct);
-        await bed.AddGattServiceAsync(strap, HeartRateService, [HeartRateMeasurement], ct);
+        var strapChars = await bed.AddGattServiceAsync(strap, HeartRateService, [HeartRateMeasurement], ct);
 
         await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.Connections == 1 && run.Counters.UnknownDevicesIgnored == 1), "the strap is connected and the stranger counted", ct);
-        await bed.NotifyAsync(strangerChars[0], HeartRate72, ct);
+        await bed.NotifyAsync(strangerChars[0], [0x06, 0x50], ct); // 80 /min from the stranger: not subscribed, never stored
+        await bed.NotifyAsync(strapChars[0], HeartRate72, ct);
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.ReadingsStored >= 1), "the strap's reading is stored", ct);
+        var reading = Assert.Single(run.StoredReadings());
+        Assert.Equal(StrapId, reading.DeviceId);
+        Assert.Equal(72, reading.Values["value"]);
+        Assert.Equal(1, run.Counters.Notifications);
         Assert.Equal(1, run.Counters.UnknownDevicesIgnored);
         Assert.Equal(0, run.Counters.Reconnects);
-        Assert.Empty(run.StoredReadings());
     }
 
     [Fact]

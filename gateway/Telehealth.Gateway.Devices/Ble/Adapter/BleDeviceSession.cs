@@ -124,14 +124,15 @@ internal sealed class BleDeviceSession
                 Log.Subscribed(_device.Id, subscribed);
             }
 
-            _context.Counters.Connected(_connectedBefore);
-            var reconnect = _connectedBefore;
-            _connectedBefore = true;
-            backoff.Reset();
-            if (reconnect && racp is not null && subscribed > 0 && _context.Options.FetchStoredRecords)
+            if (_connectedBefore && racp is not null && subscribed > 0 && _context.Options.FetchStoredRecords)
             {
                 await RequestStoredRecordsAsync(racp.Path, subscriptions, cancellationToken).ConfigureAwait(false);
             }
+
+            // Counted once everything for this connection is in place (tests and the status page rely on that).
+            _context.Counters.Connected(_connectedBefore);
+            _connectedBefore = true;
+            backoff.Reset();
 
             await Task.WhenAny(lost.Task, removed).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
