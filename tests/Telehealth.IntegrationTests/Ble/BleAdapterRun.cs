@@ -13,7 +13,7 @@ internal sealed class BleAdapterRun : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("th-ble-buffer-").FullName;
     private readonly BleAdapterService _service;
 
-    private BleAdapterRun(BluezTestBed bed, IReadOnlyList<BleDeviceOptions> devices)
+    private BleAdapterRun(BluezTestBed bed, IReadOnlyList<BleDeviceOptions> devices, Func<IReadingSink, IReadingSink>? wrapSink)
     {
         var bufferOptions = new BufferOptions { Path = Path.Combine(_directory, "buffer.db") };
         Buffer = new SqliteReadingBuffer(Options.Create(bufferOptions), Clock, NullLogger<SqliteReadingBuffer>.Instance);
@@ -29,7 +29,7 @@ internal sealed class BleAdapterRun : IAsyncDisposable
             options.Devices.Add(device);
         }
 
-        _service = new BleAdapterService(Options.Create(options), new GattDecoderRegistry(), Buffer, Clock, Counters, NullLogger<BleAdapterService>.Instance);
+        _service = new BleAdapterService(Options.Create(options), new GattDecoderRegistry(), wrapSink?.Invoke(Buffer) ?? Buffer, Clock, Counters, NullLogger<BleAdapterService>.Instance);
     }
 
     /// <summary>The gateway's "now" (receive time of every reading).</summary>
@@ -41,9 +41,10 @@ internal sealed class BleAdapterRun : IAsyncDisposable
 
     public SqliteReadingBuffer Buffer { get; }
 
-    public static async Task<BleAdapterRun> StartAsync(BluezTestBed bed, IReadOnlyList<BleDeviceOptions> devices, CancellationToken cancellationToken)
+    public static async Task<BleAdapterRun> StartAsync(
+        BluezTestBed bed, IReadOnlyList<BleDeviceOptions> devices, CancellationToken cancellationToken, Func<IReadingSink, IReadingSink>? wrapSink = null)
     {
-        var run = new BleAdapterRun(bed, devices);
+        var run = new BleAdapterRun(bed, devices, wrapSink);
         await run._service.StartAsync(cancellationToken);
         return run;
     }

@@ -85,6 +85,24 @@ public sealed class BleAdapterTests
     }
 
     [Fact]
+    public async Task Adapter_BufferRefuses_CountedAndLaterValuesStored()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var ct = timeout.Token;
+        await using var bed = await BluezTestBed.StartAsync(ct);
+        var chars = await AddStrapAsync(bed, ct);
+        await using var run = await BleAdapterRun.StartAsync(bed, EnrolledStrap, ct, buffer => new RefuseFirstSink(buffer));
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.Connections == 1), "the strap is connected", ct);
+
+        await bed.NotifyAsync(chars[0], [0x06, 0x50], ct); // refused by the full buffer
+        await bed.NotifyAsync(chars[0], HeartRate72, ct);
+
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.ReadingsStored == 1), "the second value is stored", ct);
+        Assert.Equal(1, run.Counters.SinkRefusals);
+        Assert.Equal(72, Assert.Single(run.StoredReadings()).Values["value"]);
+    }
+
+    [Fact]
     public async Task Adapter_ConnectionDropped_ReconnectsAndNotificationsFlowAgain()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
