@@ -158,6 +158,24 @@ public sealed class BleAdapterTests
     }
 
     [Fact]
+    public async Task Adapter_BusRestarted_StartsOverAndNotificationsFlowAgain()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var ct = timeout.Token;
+        await using var bed = await BluezTestBed.StartAsync(ct);
+        await AddStrapAsync(bed, ct);
+        await using var run = await BleAdapterRun.StartAsync(bed, EnrolledStrap, ct);
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.Connections == 1), "the strap is connected", ct);
+
+        await bed.RestartBusAsync(ct);
+        var chars = await AddStrapAsync(bed, ct);
+
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.Connections == 2), "the strap is connected again", ct);
+        await bed.NotifyAsync(chars[0], HeartRate72, ct);
+        await BluezTestBed.WaitUntilAsync(() => Task.FromResult(run.Counters.ReadingsStored == 1), "the reading is stored", ct);
+    }
+
+    [Fact]
     public async Task Adapter_ReconnectToDeviceWithRacp_RequestsAllRecordsAndStoresThem()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);

@@ -100,6 +100,24 @@ public sealed class BluezTestBed : IAsyncDisposable
         await StartMockAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The system bus restarts: the mock and dbus-daemon are killed (every connection to the bus drops) and both are
+    /// started again, empty, on the same socket.
+    /// </summary>
+    public async Task RestartBusAsync(CancellationToken cancellationToken)
+    {
+        _connection?.Dispose();
+        _connection = null;
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+
+        _processes.Clear();
+        File.Delete(Path.Combine(_directory, "bus.sock"));
+        await StartProcessesAsync(cancellationToken);
+    }
+
     /// <summary>How many WriteValue calls the characteristic has had.</summary>
     public Task<uint> WriteCountAsync(string characteristicPath, CancellationToken cancellationToken)
         => CallAsync("/", HelperInterface, "WriteCount", "o", [new ObjectPath(characteristicPath)], (m, _) => m.GetBodyReader().ReadUInt32(), cancellationToken);

@@ -49,7 +49,7 @@ public sealed class BleAdapterService : BackgroundService
             {
                 return;
             }
-            catch (Exception ex) when (ex is DBusExceptionBase or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (BleFailures.IsRetryable(ex))
             {
                 var delay = backoff.Next();
                 _context.Logger.BusFailed(delay, ex);

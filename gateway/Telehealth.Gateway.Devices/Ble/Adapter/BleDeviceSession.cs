@@ -48,7 +48,7 @@ internal sealed class BleDeviceSession
                     Log.Disconnected(_device.Id, delay);
                     await Task.Delay(delay, _context.Time, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is DBusExceptionBase or TimeoutException)
+                catch (Exception ex) when (BleFailures.IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
                 {
                     var delay = backoff.Next();
                     Log.ConnectFailed(_device.Id, delay, ex);
