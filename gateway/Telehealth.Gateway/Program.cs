@@ -1,4 +1,5 @@
 using Telehealth.Gateway.Core;
+using Telehealth.Gateway.Devices.Ble.Adapter;
 using Telehealth.Gateway.Devices.Gatt.Decode;
 using Telehealth.Gateway.Status;
 
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddSystemd();
 builder.AddGatewayIdentity();
 builder.AddReadingBuffer();
+builder.AddBleDevices();
 builder.AddDeviceRegistry();
 builder.AddEmbeddedBroker();
 builder.AddForwarder();

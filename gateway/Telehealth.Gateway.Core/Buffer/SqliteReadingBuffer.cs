@@ -28,7 +28,9 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
     private readonly SqliteConnection _reader;
     private readonly BufferCommands _commands;
     private readonly Task _writerLoop;
+    private static readonly TimeSpan FullProbeInterval = TimeSpan.FromSeconds(1);
     private volatile bool _full;
+    private long _fullProbe;
 
     public SqliteReadingBuffer(IOptions<BufferOptions> options, TimeProvider time, ILogger<SqliteReadingBuffer> logger)
     {
@@ -225,12 +227,42 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
             var rows = 0;
             while (rows < _options.MaxRowsPerCommit && reader.TryRead(out var write))
             {
+                if (write is not AcknowledgeForwarded && RefuseWhileFull())
+                {
+                    write.Fail(new BufferUnavailableException("buffer full (byte budget or disk): readings refused, nothing overwritten") { QuotaExceeded = true });
+                    continue;
+                }
+
                 group.Add(write);
                 rows += write.Rows;
             }
 
-            Commit(group);
+            if (group.Count > 0)
+            {
+                Commit(group);
+            }
         }
+    }
+
+    /// <summary>
+    /// While full, new rows are refused without touching the disk, so that acknowledgements (deletes, which need a
+    /// little WAL space too) get the space that comes back; once a second the writer tries an append again, in case
+    /// space returned some other way.
+    /// </summary>
+    private bool RefuseWhileFull()
+    {
+        if (!_full)
+        {
+            return false;
+        }
+
+        if (_time.GetElapsedTime(_fullProbe) < FullProbeInterval)
+        {
+            return true;
+        }
+
+        _fullProbe = _time.GetTimestamp();
+        return false;
     }
 
     private void Commit(List<PendingWrite> group)
@@ -263,6 +295,11 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
                 LogCommitFailed(_logger, ex, ex.SqliteErrorCode);
             }
 
+            if (full && !_full)
+            {
+                _fullProbe = _time.GetTimestamp();
+            }
+
             _full = full;
             if (full)
             {
@@ -283,9 +320,16 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
 
         if (_full)
         {
-            _full = false;
-            LogBufferRecovered(_logger);
-            TryTruncateWal(); // give the WAL's space back while there is room to fold it into the database
+            if (group.TrueForAll(w => w is AcknowledgeForwarded))
+            {
+                _fullProbe = 0; // forwarding freed space: let the next append try at once
+            }
+            else
+            {
+                _full = false;
+                LogBufferRecovered(_logger);
+                TryTruncateWal(); // give the WAL's space back while there is room to fold it into the database
+            }
         }
 
         foreach (var write in group)

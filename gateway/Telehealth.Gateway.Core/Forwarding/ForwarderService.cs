@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Identity;
+using Telehealth.Gateway.Core.Readings;
 using Telehealth.Gateway.Core.Status;
 using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Contracts.Metrics;
@@ -70,8 +71,11 @@ public sealed partial class ForwarderService(
             }
             catch (Exception ex) when (ex is HttpRequestException or IngestCallException or TimeoutException
                                            or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
+                                           or BufferUnavailableException or Microsoft.Data.Sqlite.SqliteException
                                            || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
+                // A failed acknowledgement (e.g. a full disk) leaves the rows in place: the ingest already holds them,
+                // and resending them later overwrites the same points.
                 counters.SendFailed();
                 failing = true;
                 LogSendFailed(logger, ex.Message);

@@ -38,6 +38,12 @@ public sealed class BleAdapterService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_context.Options.Devices.Count == 0)
+        {
+            _context.Logger.NoDevicesEnrolled();
+            return;
+        }
+
         var backoff = new BleBackoff(_context.Options.ReconnectInitialDelay, _context.Options.ReconnectMaxDelay);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -5,6 +5,9 @@ namespace Telehealth.Gateway.Devices.Ble.Adapter;
 /// <summary>Log messages of the BLE adapter. Device ids only (pseudonymous); no addresses of unknown devices, no values.</summary>
 internal static partial class BleLog
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "No BLE device is enrolled (Ble:Devices): the BLE adapter stays idle")]
+    public static partial void NoDevicesEnrolled(this ILogger logger);
+
     [LoggerMessage(EventId = 4400, Level = LogLevel.Information, Message = "BLE: connected to BlueZ; adapter {AdapterPath} discovering; {Enrolled} devices enrolled")]
     public static partial void Discovering(this ILogger logger, string adapterPath, int enrolled);
 
