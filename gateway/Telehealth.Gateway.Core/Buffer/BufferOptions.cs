@@ -22,6 +22,13 @@ public sealed class BufferOptions
     [Range(1L * 1024 * 1024, 1L * 1024 * 1024 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Bytes kept in a reserve file beside the buffer (<c>{Path}.reserve</c>) and released when the disk is full, so the
+    /// forwarder can still delete what it sent (in WAL mode even a delete needs free space). Default 4 MiB; 0 disables.
+    /// </summary>
+    [Range(0, 1L * 1024 * 1024 * 1024)]
+    public long ReserveBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Most rows in one group-commit transaction. Default 2000.</summary>
     [Range(1, 100_000)]
     public int MaxRowsPerCommit { get; set; } = 2000;

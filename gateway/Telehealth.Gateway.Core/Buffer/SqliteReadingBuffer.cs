@@ -28,6 +28,7 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
     private readonly SqliteConnection _reader;
     private readonly BufferCommands _commands;
     private readonly Task _writerLoop;
+    private readonly DiskReserve _reserve;
     private static readonly TimeSpan FullProbeInterval = TimeSpan.FromSeconds(1);
     private volatile bool _full;
     private long _fullProbe;
@@ -43,6 +44,8 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
             Directory.CreateDirectory(directory);
         }
 
+        _reserve = new DiskReserve(_options.Path + ".reserve", _options.ReserveBytes, logger);
+        _reserve.TryTake();
         _writer = OpenCheckedOrMoveAside();
         _commands = new BufferCommands(_writer, time);
         _reader = Open(_options.Path);
@@ -303,6 +306,7 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
             _full = full;
             if (full)
             {
+                _reserve.Release();
                 TryTruncateWal();
             }
 
@@ -329,6 +333,7 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
                 _full = false;
                 LogBufferRecovered(_logger);
                 TryTruncateWal(); // give the WAL's space back while there is room to fold it into the database
+                _reserve.TryTake();
             }
         }
 
