@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Identity;
-using Telehealth.Gateway.Core.Readings;
 using Telehealth.Gateway.Core.Status;
 using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Contracts.Metrics;
@@ -69,10 +68,7 @@ public sealed partial class ForwarderService(
                 limits = new BatchLimits(Math.Max(1, limits.Readings / 2), Math.Max(16 * 1024, limits.Bytes / 2));
                 LogBatchTooLarge(logger, limits.Readings);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IngestCallException or TimeoutException
-                                           or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
-                                           or BufferUnavailableException or Microsoft.Data.Sqlite.SqliteException
-                                           || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            catch (Exception ex) when (IngestFailures.IsTransient(ex, stoppingToken))
             {
                 // A failed acknowledgement (e.g. a full disk) leaves the rows in place: the ingest already holds them,
                 // and resending them later overwrites the same points.

@@ -41,9 +41,7 @@ public sealed partial class HeartbeatService(
             {
                 await BeatAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IngestCallException or TimeoutException
-                                           or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
-                                           || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            catch (Exception ex) when (IngestFailures.IsTransient(ex, stoppingToken))
             {
                 LogFailed(logger, ex.Message);
             }

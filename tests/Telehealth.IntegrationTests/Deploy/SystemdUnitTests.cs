@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Telehealth.IntegrationTests.Fixtures;
 
 namespace Telehealth.IntegrationTests.Deploy;
@@ -49,11 +48,7 @@ public sealed class SystemdUnitTests
 
     private static async Task<(int Code, string Output)> RunAsync(string script)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(script);
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        var (code, stdout, stderr) = await ProcessRunner.RunAsync("bash", script);
+        return (code, stdout + "\n" + stderr);
     }
 }

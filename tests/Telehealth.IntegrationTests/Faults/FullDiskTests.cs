@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Telehealth.IntegrationTests.Fixtures;
 
@@ -60,18 +59,10 @@ public sealed class FullDiskTests
 
     private static async Task RunAsync(string command, params string[] args)
     {
-        var info = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
+        var (code, _, stderr) = await ProcessRunner.RunAsync(command, args);
+        if (code != 0)
         {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', args)} failed (this test needs root to mount a tmpfs): {error}");
+            throw new InvalidOperationException($"{command} {string.Join(' ', args)} failed (this test needs root to mount a tmpfs): {stderr}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Telehealth.IntegrationTests.Fixtures;
@@ -65,21 +64,8 @@ public sealed partial class DecodeScriptTests
         Assert.Contains(expected, stderr, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(RepoPaths.Root, "gateway", "decode.sh"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await stdout).Trim(), (await stderr).Trim());
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+        => ProcessRunner.RunAsync("bash", [Path.Combine(RepoPaths.Root, "gateway", "decode.sh"), .. args]);
 
     [GeneratedRegex("""^\$ gateway/decode\.sh (?<uuid>\S+) (?<hex>"[0-9A-Fa-f ]+"|[0-9A-Fa-f]+).*\n(?<output>.+)$""", RegexOptions.Multiline)]
     private static partial Regex ExampleLine();
