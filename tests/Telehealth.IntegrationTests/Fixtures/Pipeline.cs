@@ -149,7 +149,18 @@ public sealed class Pipeline : IAsyncDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true); // a cancelled or failed test leaves no simulator behind
+            }
+        }
+
         var output = await stdout;
         if (process.ExitCode != 0)
         {
