@@ -304,19 +304,19 @@ public sealed partial class SqliteReadingBuffer : IReadingSink, IAsyncDisposable
             }
 
             _full = full;
-            if (full)
-            {
-                _reserve.Release();
-                TryTruncateWal();
-            }
-
             var error = new BufferUnavailableException(full ? "buffer full (byte budget or disk): readings refused, nothing overwritten" : "buffer commit failed: " + ex.Message, ex)
             {
                 QuotaExceeded = full,
             };
             foreach (var write in group)
             {
-                write.Fail(error);
+                write.Fail(error); // answer the devices first; giving space back below can take a while
+            }
+
+            if (full)
+            {
+                _reserve.Release();
+                TryTruncateWal();
             }
 
             return;
