@@ -16,6 +16,7 @@ th_ensure_packages() {
   command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
   /usr/bin/python3 -c 'import dbusmock' >/dev/null 2>&1 || missing+=(python3-dbusmock)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
   if [ "${#missing[@]}" -eq 0 ]; then return 0; fi
