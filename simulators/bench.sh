@@ -50,7 +50,7 @@ case "$what" in
     printf '%s' "$secret" >"$run/gateway.secret"; chmod 600 "$run/gateway.secret"
     ingest_url="http://127.0.0.1:$(th_free_port)"
     th_start ingest "$run/ingest.log" env Urls="$ingest_url" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
-      Influx__Database=telehealth Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId=patient-bench \
+      Influx__Database=telehealth Metadata__ConnectionString="Data Source=$run/metadata.db" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId=patient-bench \
       Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
       dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "$ingest_url/healthz" 60
@@ -64,7 +64,7 @@ case "$what" in
     th_start_influxd "$run/influxdb"
     curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE telehealth" >/dev/null
     ingest_port="$(th_free_port)"; ingest_env=(Urls="http://127.0.0.1:$ingest_port" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL"
-      Influx__Database=telehealth Intake__RequestsPerSecondPerGateway=100000 Intake__BurstPerGateway=100000 Logging__LogLevel__Default=Warning)
+      Influx__Database=telehealth Metadata__ConnectionString="Data Source=$run/metadata.db" Intake__RequestsPerSecondPerGateway=100000 Intake__BurstPerGateway=100000 Logging__LogLevel__Default=Warning)
     : >"$run/gateways.txt"; chmod 600 "$run/gateways.txt"
     for ((g = 0; g < 8; g++)); do
       secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"

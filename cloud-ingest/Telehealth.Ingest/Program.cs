@@ -3,11 +3,13 @@ using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
+using Telehealth.Metadata;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGatewayRegistry();
 builder.AddBatchIntake();
 builder.Services.AddInfluxStorage(builder.Configuration);
+builder.Services.AddMetadataStore(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -155,7 +155,7 @@ th_start_stack() {
   ingest_port="$(th_free_port)"; TH_MQTT_PORT="$(th_free_port)"; status_port="$(th_free_port)"
   TH_INGEST_URL="http://127.0.0.1:$ingest_port"; TH_STATUS_URL="http://127.0.0.1:$status_port/status"
   th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
-    Influx__Database="$TH_DB" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId="$TH_PATIENT" \
+    Influx__Database="$TH_DB" Metadata__ConnectionString="Data Source=$dir/metadata.db" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId="$TH_PATIENT" \
     Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
     dotnet "$bin_ingest"
   th_wait_http "$TH_INGEST_URL/healthz" 60
@@ -183,7 +183,7 @@ th_start_backend() {
   ingest_port="$(th_free_port)"
   TH_INGEST_URL="http://127.0.0.1:$ingest_port"
   th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
-    Influx__Database="$TH_DB" Gateways__Known__0__Id="$gateway_id" Gateways__Known__0__PatientId="$TH_PATIENT" \
+    Influx__Database="$TH_DB" Metadata__ConnectionString="Data Source=$dir/metadata.db" Gateways__Known__0__Id="$gateway_id" Gateways__Known__0__PatientId="$TH_PATIENT" \
     Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
     dotnet "$bin_ingest"
   th_wait_http "$TH_INGEST_URL/healthz" 60

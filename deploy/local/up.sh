@@ -38,7 +38,8 @@ curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $db"
 
 bin() { echo "$TH_ROOT/$1/bin/Release/net10.0/$2"; }
 ingest_port="$(th_free_port)"
-ingest_env=(Urls="http://127.0.0.1:$ingest_port" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" Influx__Database="$db")
+ingest_env=(Urls="http://127.0.0.1:$ingest_port" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" Influx__Database="$db"
+            Metadata__ConnectionString="Data Source=$run/metadata.db")
 for ((c = 1; c <= citizens; c++)); do
   secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   echo "$secret" >"$run/gw-$c.secret"; chmod 600 "$run/gw-$c.secret"

@@ -85,6 +85,7 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Influx__ApiVersion"] = "V1",
                 ["Influx__Url"] = influx.BaseAddress.ToString(),
                 ["Influx__Database"] = pipeline.Database,
+                ["Metadata__ConnectionString"] = $"Data Source={Path.Combine(directory, "metadata.db")}",
                 ["Gateways__Known__0__Id"] = pipeline.GatewayId,
                 ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
