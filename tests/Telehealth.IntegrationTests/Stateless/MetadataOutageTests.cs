@@ -32,6 +32,14 @@ public sealed class MetadataOutageTests
 
         await postgres.StopAsync(timeout.Token);
 
+        for (var attempt = 0; attempt < 3; attempt++) // first the pooled connections that died with the server, then new ones
+        {
+            using var heartbeat = await ingest.PostHeartbeatAsync(0, ingest.Heartbeat(), timeout.Token);
+            Assert.True(heartbeat.StatusCode == HttpStatusCode.ServiceUnavailable, $"{heartbeat.StatusCode}: {await heartbeat.Content.ReadAsStringAsync(timeout.Token)}\n{ingest.Logs}");
+            Assert.Equal("application/problem+json", heartbeat.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(heartbeat.Headers.RetryAfter);
+        }
+
         using (var ready = await ingest.GetAsync(0, "/readyz", null, timeout.Token))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -42,14 +50,6 @@ public sealed class MetadataOutageTests
         }
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(ingest, "/healthz", timeout.Token));
-        for (var attempt = 0; attempt < 3; attempt++) // pooled connections that died with the server and new ones alike
-        {
-            using var heartbeat = await ingest.PostHeartbeatAsync(0, ingest.Heartbeat(), timeout.Token);
-            Assert.True(heartbeat.StatusCode == HttpStatusCode.ServiceUnavailable, $"{heartbeat.StatusCode}: {await heartbeat.Content.ReadAsStringAsync(timeout.Token)}\n{ingest.Logs}");
-            Assert.Equal("application/problem+json", heartbeat.Content.Headers.ContentType?.MediaType);
-            Assert.NotNull(heartbeat.Headers.RetryAfter);
-        }
-
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(ingest, "/api/v1/fleet/gateways", timeout.Token, operatorToken));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(ingest, "/healthz", timeout.Token));
 
