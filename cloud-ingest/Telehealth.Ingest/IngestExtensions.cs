@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Fleet;
 using Telehealth.Ingest.Gateways;
+using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Intake;
+using Telehealth.Metadata.Fleet;
 
 namespace Telehealth.Ingest;
 
@@ -31,9 +34,25 @@ public static class IngestExtensions
         builder.Services.AddGatewayRateLimiting();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BatchValidator>();
-        builder.Services.AddSingleton<Heartbeats.HeartbeatStore>();
         builder.Services.AddRequestDecompression();
         builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>
+    /// Heartbeats and the fleet view (section Fleet, validated at start): heartbeats stored in the metadata store (latest
+    /// per gateway plus pruned history), the operators' fleet API and the history pruner. Needs the metadata store.
+    /// </summary>
+    public static IHostApplicationBuilder AddFleet(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FleetOptions>().Bind(builder.Configuration.GetSection(FleetOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GatewayHealthClassifier>();
+        builder.Services.AddSingleton<HeartbeatStore>();
+        builder.Services.AddSingleton<FleetStore>();
+        builder.Services.AddSingleton<HeartbeatMetrics>();
+        builder.Services.AddSingleton<OperatorGate>();
+        builder.Services.AddHostedService<HeartbeatHistoryPruner>();
         return builder;
     }
 }
