@@ -64,6 +64,7 @@ public sealed class MetadataDb : IAsyncDisposable
     /// <summary>True when the database could not be reached (as opposed to a bad statement).</summary>
     public static bool IsUnavailable(Exception exception) => exception switch
     {
+        PostgresException postgres => postgres.IsTransient || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 14, // BUSY, LOCKED, IOERR, CANTOPEN
         _ => false,
