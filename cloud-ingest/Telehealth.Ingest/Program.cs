@@ -1,4 +1,5 @@
 using Telehealth.Ingest;
+using Telehealth.Ingest.Alerting;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
@@ -10,6 +11,7 @@ builder.AddGatewayRegistry();
 builder.AddBatchIntake();
 builder.Services.AddInfluxStorage(builder.Configuration);
 builder.Services.AddMetadataStore(builder.Configuration);
+builder.Services.AddAlerting(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -21,4 +23,5 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapBatches();
 app.MapHeartbeats();
+app.MapAlerting();
 app.Run();
