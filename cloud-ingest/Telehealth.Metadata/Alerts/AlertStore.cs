@@ -70,8 +70,10 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
         {
             folded += await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE alerts SET latest_firing_json = @json, last_fired_at = @at, firing_count = firing_count + @firings
-                WHERE id = @id AND status <> 'resolved' AND last_fired_at <= @at
+                UPDATE alerts SET firing_count = firing_count + @firings,
+                    latest_firing_json = CASE WHEN last_fired_at <= @at THEN @json ELSE latest_firing_json END,
+                    last_fired_at = CASE WHEN last_fired_at <= @at THEN @at ELSE last_fired_at END
+                WHERE id = @id AND status <> 'resolved'
                 """,
                 new { id = fold.AlertId, json = fold.LatestFiringJson, at = fold.LastFiredAt.ToUnixTimeMilliseconds(), firings = fold.Firings },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
