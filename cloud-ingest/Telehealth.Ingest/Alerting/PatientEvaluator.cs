@@ -25,6 +25,8 @@ public sealed partial class PatientEvaluator(
     /// <summary>The rules the scheduled pass runs: those that fire because time passes without data.</summary>
     public static IReadOnlySet<string> TimeDrivenRuleIds { get; } = new HashSet<string>(StringComparer.Ordinal) { RuleIds.DeviceSilence, RuleIds.RehabAdherence };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _warnedUnknown = new(StringComparer.Ordinal);
+
     /// <summary>Evaluates the patient; null when the patient cannot be evaluated (unknown, bad settings — logged and counted).</summary>
     public async Task<AlertEvaluationOutcome?> EvaluateAsync(string patientId, EvaluationScope scope, CancellationToken cancellationToken)
     {
@@ -32,7 +34,11 @@ public sealed partial class PatientEvaluator(
         if (patient is null)
         {
             metrics.PatientSkipped("unknown patient");
-            LogUnknownPatient(logger, patientId);
+            if (_warnedUnknown.Count < 10_000 && _warnedUnknown.TryAdd(patientId, 0))
+            {
+                LogUnknownPatient(logger, patientId); // once per patient and process; the counter counts every time
+            }
+
             return null;
         }
 
