@@ -30,7 +30,8 @@ public static class AlertingExtensions
         services.TryAddSingleton<AlertWebhookDispatcher>();
         services.AddHttpClient(AlertWebhookDispatcher.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<DirtyPatientEvaluationService>();
-        services.AddHostedService<ScheduledEvaluationService>();
+        services.TryAddSingleton<ScheduledEvaluationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledEvaluationService>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertWebhookDispatcher>());
         return services;
     }

@@ -16,7 +16,7 @@ internal sealed class IngestInstance : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public IngestInstance(MetadataDatabase database, IReadOnlyDictionary<string, string?> settings)
+    public IngestInstance(MetadataDatabase database, IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,7 +24,13 @@ internal sealed class IngestInstance : IAsyncDisposable
             ["Metadata:ConnectionString"] = database.Options.ConnectionString,
             ["Influx:Url"] = "http://127.0.0.1:9",
         }.Concat(settings).GroupBy(kv => kv.Key).Select(g => g.Last())).Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time); // before the features' TryAdd(TimeProvider.System)
+        }
+
+        _services = services
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddMetadataStore(configuration)
             .AddInfluxStorage(configuration)
