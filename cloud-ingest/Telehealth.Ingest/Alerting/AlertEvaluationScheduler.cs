@@ -30,12 +30,12 @@ public sealed class AlertEvaluationScheduler(TimeProvider time, IOptions<Alertin
         }
     }
 
-    /// <summary>New data for the patient was stored (<paramref name="storedReadings"/> 0 changes nothing).</summary>
+    /// <summary>New data for the patient was stored (<paramref name="storedReadings"/> 0, or alerting off, changes nothing).</summary>
     public void MarkDirty(string patientId, int storedReadings)
     {
-        if (storedReadings <= 0)
+        if (storedReadings <= 0 || !options.Value.Enabled)
         {
-            return;
+            return; // nothing new, or alerting is off (nobody would take the mark)
         }
 
         var now = time.GetUtcNow();

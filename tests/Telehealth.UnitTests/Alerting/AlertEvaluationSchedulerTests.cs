@@ -84,6 +84,15 @@ public sealed class AlertEvaluationSchedulerTests
     }
 
     [Fact]
+    public void WithAlertingOff_NothingIsMarked()
+    {
+        var scheduler = new AlertEvaluationScheduler(_time, Options.Create(new AlertingOptions { Enabled = false }));
+        scheduler.MarkDirty("p-1", 5);
+
+        Assert.Equal(0, scheduler.PendingCount);
+    }
+
+    [Fact]
     public void FailedEvaluation_IsRetriedAfterTheRetryDelay_NotAtOnce()
     {
         var scheduler = Scheduler(retry: 5000);
