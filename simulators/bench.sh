@@ -14,6 +14,12 @@
 #       100 rows/transaction, FULL; E: drain of a 1,000,000-reading backlog into InfluxDB with live devices publishing;
 #       F: the gateway processes' peak RSS.
 #       last line: durable_per_s=A broker_ceiling_per_s=B ratio_broker=A/B batched_per_s=C sqlite_ceiling_per_s=D ratio_sqlite=C/D drain_per_s=E rss_mb=F
+#   simulators/bench.sh alert-latency [--crossings N] [--timeout-seconds S]
+#       influxd, the ingest and two gateways: one carries a background load (6 simulated devices — heart rate, SpO2,
+#       blood pressure, weight, steps — at 1 message/s each, a COPD patient evaluated on every batch), the other a
+#       probe device that publishes systolic 190 mm[Hg]; measured from publish to the new alert visible in
+#       GET /api/v1/alerts, resolved through the API before the next crossing (default 30 crossings).
+#       last line: p50_ms=A p99_ms=B   (target p99 <= 5000)
 set -euo pipefail
 source "$(dirname "$0")/../deploy/local/lib.sh"
 
@@ -75,6 +81,41 @@ case "$what" in
     th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
     dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" "$@"
+    ;;
+  alert-latency)
+    # influxd + the ingest knowing two gateways; gateway "probe" has the probe device, gateway "load" the background devices.
+    th_start_influxd "$run/influxdb"
+    curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE telehealth" >/dev/null
+    password_prefix="$(th_random_hex 12)-"
+    ingest_url="http://127.0.0.1:$(th_free_port)"
+    ingest_env=(Urls="$ingest_url" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" Influx__Database=telehealth
+      Metadata__ConnectionString="Data Source=$run/metadata.db" Logging__LogLevel__Default=Warning)
+    declare -A mqtt_port
+    g=0
+    for name in probe load; do
+      secret="$(th_random_hex 24)"; printf '%s' "$secret" >"$run/$name.secret"; chmod 600 "$run/$name.secret"
+      ingest_env+=("Gateways__Known__${g}__Id=gw-$name" "Gateways__Known__${g}__PatientId=patient-$name"
+                   "Gateways__Known__${g}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
+      mqtt_port[$name]="$(th_free_port)"; g=$((g + 1))
+    done
+    th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
+    th_wait_http "$ingest_url/healthz" 60
+    for name in probe load; do
+      if [ "$name" = probe ]; then devices=(probe-1); else devices=(load-1 load-2 load-3 load-4 load-5 load-6); fi
+      mapfile -t enrol < <(th_enrol_devices "$password_prefix" "${devices[@]}")
+      status_port="$(th_free_port)"; mkdir -p "$run/gw-$name"
+      th_start "gateway_$name" "$run/gateway-$name.log" env Urls="http://127.0.0.1:$status_port" Gateway__Id="gw-$name" \
+        Gateway__PatientId="patient-$name" Mqtt__Port="${mqtt_port[$name]}" Buffer__Path="$run/gw-$name/buffer.db" \
+        Forwarder__IngestUrl="$ingest_url" Forwarder__SecretFile="$run/$name.secret" Logging__LogLevel__Default=Warning "${enrol[@]}" \
+        dotnet "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll"
+      th_wait_http "http://127.0.0.1:$status_port/status" 60
+    done
+    th_start load "$run/load.log" dotnet "$sim" wearables --broker "127.0.0.1:${mqtt_port[load]}" --devices 6 --device-prefix load- \
+      --kinds wearable,oximeter,bp,scale,steps,wearable --rate 1 --password-prefix "$password_prefix"
+    th_log "pipeline and background load up (logs in $run); measuring…"
+    dotnet "$sim" bench-alert-latency --broker "127.0.0.1:${mqtt_port[probe]}" --ingest "$ingest_url" \
+      --metadata "Data Source=$run/metadata.db" --patient patient-probe --load-patient patient-load --device probe-1 \
+      --password-prefix "$password_prefix" "$@"
     ;;
   *) echo "error: unknown benchmark '$what'" >&2; usage; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 using Telehealth.Ingest;
+using Telehealth.Ingest.Alerting;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Fleet;
 using Telehealth.Ingest.Health;
@@ -12,6 +13,7 @@ builder.AddBatchIntake();
 builder.AddFleet();
 builder.Services.AddInfluxStorage(builder.Configuration);
 builder.Services.AddMetadataStore(builder.Configuration);
+builder.Services.AddAlerting(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -24,4 +26,5 @@ app.MapHealth();
 app.MapBatches();
 app.MapHeartbeats();
 app.MapFleet();
+app.MapAlerting();
 app.Run();

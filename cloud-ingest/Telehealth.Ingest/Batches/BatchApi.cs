@@ -105,6 +105,7 @@ public static partial class BatchApi
             }
         }
 
+        http.RequestServices.GetService<Alerting.AlertEvaluationScheduler>()?.MarkDirty(gateway.PatientId, stored);
         return TypedResults.Ok(new IngestBatchResult(stored, results.Length - stored, results));
     }
 

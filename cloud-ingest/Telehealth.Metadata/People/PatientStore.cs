@@ -29,7 +29,7 @@ public sealed class PatientStore(MetadataDb db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<PatientRow>(new CommandDefinition(
-            "SELECT id, condition, utc_offset_minutes AS UtcOffsetMinutes, settings_json AS SettingsJson, created_at AS CreatedAt FROM patients WHERE id = @id",
+            "SELECT id, condition, CAST(utc_offset_minutes AS BIGINT) AS UtcOffsetMinutes, settings_json AS SettingsJson, created_at AS CreatedAt FROM patients WHERE id = @id",
             new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is null ? null : new Patient(row.Id, row.Condition, (int)row.UtcOffsetMinutes, row.SettingsJson, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt));
     }

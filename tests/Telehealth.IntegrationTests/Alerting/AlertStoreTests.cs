@@ -1,0 +1,185 @@
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using Telehealth.IntegrationTests.Fixtures;
+using Telehealth.Metadata;
+using Telehealth.Metadata.Alerts;
+
+namespace Telehealth.IntegrationTests.Alerting;
+
+/// <summary>The alert store on a real SQLite file and a real PostgreSQL server: life cycle, notes, filters, outbox, lease.</summary>
+public sealed class AlertStoreTests
+{
+    private static readonly AlertActor Therapist = new("therapist", "ther-a");
+
+    private static async Task<(MetadataDatabase Database, AlertStore Store)> CreateAsync(MetadataProvider provider, CancellationToken cancellationToken)
+    {
+        var database = await MetadataDatabase.CreateAsync(provider, cancellationToken);
+        await AlertingSeed.CreateAsync(database.Db, "p-1", "p-2", cancellationToken);
+        return (database, new AlertStore(database.Db, TimeProvider.System));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task Alert_GoesOpenAcknowledgedResolved_WithWhoWhenAndAppendOnlyNotes(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var alert = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+
+        Assert.Equal(AlertStatuses.Open, (await store.GetAsync(alert.Id, timeout.Token))!.Status);
+        Assert.Equal(AlertTransition.Done, await store.AcknowledgeAsync(alert.Id, Therapist, "called the patient", timeout.Token));
+        Assert.Equal(AlertTransition.IllegalTransition, await store.AcknowledgeAsync(alert.Id, Therapist, null, timeout.Token));
+        Assert.Equal(AlertTransition.Done, await store.AddNoteAsync(alert.Id, Therapist, "GP informed", timeout.Token));
+        Assert.Equal(AlertTransition.Done, await store.ResolveAsync(alert.Id, Therapist, "treated", "medication adjusted", timeout.Token));
+        Assert.Equal(AlertTransition.IllegalTransition, await store.ResolveAsync(alert.Id, Therapist, "again", null, timeout.Token));
+        Assert.Equal(AlertTransition.IllegalTransition, await store.AcknowledgeAsync(alert.Id, Therapist, null, timeout.Token));
+        Assert.Equal(AlertTransition.Done, await store.AddNoteAsync(alert.Id, Therapist, "follow-up booked", timeout.Token));
+
+        var stored = (await store.GetAsync(alert.Id, timeout.Token))!;
+        Assert.Equal(AlertStatuses.Resolved, stored.Status);
+        Assert.Equal("therapist:ther-a", stored.AcknowledgedBy);
+        Assert.Equal("therapist:ther-a", stored.ResolvedBy);
+        Assert.Equal("treated", stored.Resolution);
+        Assert.NotNull(stored.AcknowledgedAt);
+        Assert.NotNull(stored.ResolvedAt);
+        var notes = await store.NotesAsync(alert.Id, timeout.Token);
+        Assert.Equal(["acknowledged", "note", "resolved", "note"], notes.Select(n => n.Kind));
+        Assert.Equal(["called the patient", "GP informed", "treated: medication adjusted", "follow-up booked"], notes.Select(n => n.Text));
+        Assert.All(notes, n => Assert.Equal("ther-a", n.AuthorId));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task UnknownAlert_IsNotFound_ForEveryChange(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+
+        Assert.Equal(AlertTransition.NotFound, await store.AcknowledgeAsync("al-none", Therapist, null, timeout.Token));
+        Assert.Equal(AlertTransition.NotFound, await store.ResolveAsync("al-none", Therapist, "x", null, timeout.Token));
+        Assert.Equal(AlertTransition.NotFound, await store.AddNoteAsync("al-none", Therapist, "x", timeout.Token));
+        Assert.Null(await store.GetAsync("al-none", timeout.Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task TheDatabaseRefusesASecondActiveAlert_ForTheSameRuleAndPatient(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var now = TimeProvider.System.GetUtcNow();
+        var open = new AlertChanges([new NewAlert("bp.systolic", "", "clinical", now, "{}")], [], []);
+
+        // decide ignores what is stored, as two instances that both read "no alert yet" would
+        var first = await store.ApplyEvaluationAsync("p-1", null, _ => open, timeout.Token);
+        var second = await store.ApplyEvaluationAsync("p-1", null, _ => open, timeout.Token);
+
+        Assert.Single(first.Opened);
+        Assert.Empty(second.Opened);
+        Assert.Equal(1, second.LostRaces);
+        await using var connection = await database.Db.OpenAsync(timeout.Token);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM alerts"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM alert_outbox"));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task AfterResolution_TheRuleMayOpenANewAlert(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var first = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow().AddMinutes(-5), timeout.Token);
+        await store.ResolveAsync(first.Id, Therapist, "treated", null, timeout.Token);
+
+        var second = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal([second.Id], (await store.ListAsync(new AlertQuery { Status = AlertStatuses.Open }, timeout.Token)).Select(a => a.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task List_FiltersByTeamPatientStatusRuleAndTime(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var now = TimeProvider.System.GetUtcNow();
+        var own = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", now.AddHours(-2), timeout.Token);
+        var other = await AlertingSeed.OpenAsync(store, "p-2", "bp.systolic", now.AddHours(-1), timeout.Token);
+        var later = await AlertingSeed.OpenAsync(store, "p-1", "spo2.floor", now, timeout.Token);
+        await store.AcknowledgeAsync(later.Id, Therapist, null, timeout.Token);
+
+        Assert.Equal([later.Id, own.Id], (await store.ListAsync(new AlertQuery { CareTeamId = "team-a" }, timeout.Token)).Select(a => a.Id));
+        Assert.Equal([other.Id], (await store.ListAsync(new AlertQuery { CareTeamId = "team-b" }, timeout.Token)).Select(a => a.Id));
+        Assert.Equal([own.Id], (await store.ListAsync(new AlertQuery { CareTeamId = "team-a", Status = AlertStatuses.Open }, timeout.Token)).Select(a => a.Id));
+        Assert.Equal([later.Id], (await store.ListAsync(new AlertQuery { RuleId = "spo2.floor" }, timeout.Token)).Select(a => a.Id));
+        Assert.Equal([later.Id, other.Id], (await store.ListAsync(new AlertQuery { Since = now.AddMinutes(-90) }, timeout.Token)).Select(a => a.Id));
+        Assert.Empty(await store.ListAsync(new AlertQuery { Category = "technical" }, timeout.Token));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task QuietResolution_IsSkipped_WhenAnotherInstanceFoldedAFiringMeanwhile(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var alert = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow().AddDays(-8), timeout.Token);
+        var now = TimeProvider.System.GetUtcNow();
+        await store.ApplyEvaluationAsync("p-1", null, _ => new AlertChanges([], [new AlertFold(alert.Id, now, alert.LatestFiringJson, 1)], []), timeout.Token);
+
+        var stale = await store.ApplyEvaluationAsync("p-1", null,
+            _ => new AlertChanges([], [], [new AlertQuietResolution(alert.Id, alert.LastFiredAt, now, "rule quiet")]), timeout.Token);
+
+        Assert.Equal(0, stale.Resolved);
+        var stored = (await store.GetAsync(alert.Id, timeout.Token))!;
+        Assert.Equal(AlertStatuses.Open, stored.Status);
+        Assert.Equal(2, stored.FiringCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task Outbox_ClaimsEachNotificationOnce_AndKeepsFailuresForLater(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var alert = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+        var outbox = new AlertOutbox(database.Db, TimeProvider.System);
+
+        var claimed = Assert.Single(await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token));
+        Assert.Empty(await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token));
+        Assert.Equal(alert.Id + ":alert.opened", claimed.IdempotencyKey);
+        Assert.Contains(alert.Id, claimed.PayloadJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Systolic", claimed.PayloadJson, StringComparison.Ordinal); // no message, no values
+
+        await outbox.MarkFailedAsync(claimed.Id, 3, "HTTP 503", TimeProvider.System.GetUtcNow().AddHours(1), timeout.Token);
+        Assert.Empty(await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token));
+        var state = Assert.Single(await outbox.ForAlertAsync(alert.Id, timeout.Token));
+        Assert.Equal(3, state.Attempts);
+        Assert.Null(state.DeliveredAt);
+        Assert.Equal("HTTP 503", state.LastError);
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task Lease_IsHeldByOneInstance_UntilItExpires(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var database = await MetadataDatabase.CreateAsync(provider, timeout.Token);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var leases = new AlertLeases(database.Db, time);
+
+        Assert.True(await leases.TryAcquireAsync("pass", "a", TimeSpan.FromMinutes(5), timeout.Token));
+        Assert.False(await leases.TryAcquireAsync("pass", "b", TimeSpan.FromMinutes(5), timeout.Token));
+        Assert.True(await leases.TryAcquireAsync("pass", "a", TimeSpan.FromMinutes(5), timeout.Token));
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.True(await leases.TryAcquireAsync("pass", "b", TimeSpan.FromMinutes(5), timeout.Token));
+        Assert.False(await leases.TryAcquireAsync("pass", "a", TimeSpan.FromMinutes(5), timeout.Token));
+    }
+}
