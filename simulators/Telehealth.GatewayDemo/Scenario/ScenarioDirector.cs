@@ -23,6 +23,7 @@ public sealed class ScenarioDirector(
     {
         var scenario = options.Value;
         var time = bench.Time;
+        var started = time.GetTimestamp();
         try
         {
             await WaitForSensorsAsync(scenario, stoppingToken);
@@ -32,11 +33,16 @@ public sealed class ScenarioDirector(
             }
 
             var cycle = 0;
-            while (!stoppingToken.IsCancellationRequested && (scenario.Cycles == 0 || cycle < scenario.Cycles))
+            while (!stoppingToken.IsCancellationRequested && (scenario.Cycles == 0 || cycle < scenario.Cycles) && CycleFits(scenario, started))
             {
                 cycle++;
                 await RunCycleAsync(scenario, cycle, stoppingToken);
                 await Task.Delay(TimeSpan.FromSeconds(scenario.PauseSeconds), time, stoppingToken);
+            }
+
+            foreach (var oximeter in bench.PulseOximeters)
+            {
+                oximeter.FingerAbsent = true;
             }
 
             logger.Finished(cycle);
@@ -46,6 +52,19 @@ public sealed class ScenarioDirector(
             // Gateway stopping.
         }
     }
+
+    /// <summary>The length of one cycle: press, settle, the longest activity, settle, press, pause.</summary>
+    private static TimeSpan CycleLength(ScenarioOptions scenario)
+    {
+        var knee = TimeSpan.FromSeconds(scenario.KneeRepetitions * 60 / scenario.KneeCadencePerMin);
+        var grip = TimeSpan.FromSeconds(1.5 + scenario.GripHoldSeconds);
+        var activity = new[] { knee, grip, TimeSpan.FromSeconds(scenario.PresenceSeconds) }.Max();
+        return (2 * PressLength) + (2 * Settle) + activity + TimeSpan.FromSeconds(scenario.PauseSeconds);
+    }
+
+    private bool CycleFits(ScenarioOptions scenario, long started)
+        => scenario.DurationSeconds == 0
+            || bench.Time.GetElapsedTime(started) + CycleLength(scenario) <= TimeSpan.FromSeconds(scenario.DurationSeconds);
 
     private async Task WaitForSensorsAsync(ScenarioOptions scenario, CancellationToken cancellationToken)
     {

@@ -19,6 +19,13 @@ public sealed class ScenarioOptions
     [Range(0, 1_000_000)]
     public int Cycles { get; set; }
 
+    /// <summary>
+    /// Seconds after which the citizen stops (0 = never): no cycle starts that would not end by then, and the finger
+    /// leaves the pulse oximeters, so the kit is quiet when a timed demo sums up. Default 0.
+    /// </summary>
+    [Range(0.0, 1e7)]
+    public double DurationSeconds { get; set; }
+
     /// <summary>Longest wait for the sensors to open before the first cycle, seconds. Default 30.</summary>
     [Range(0.0, 600.0)]
     public double StartTimeoutSeconds { get; set; } = 30;
