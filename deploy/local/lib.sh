@@ -188,3 +188,73 @@ th_start_backend() {
     dotnet "$bin_ingest"
   th_wait_http "$TH_INGEST_URL/healthz" 60
 }
+
+# ── The home-kit demo: wired sensors on simulated I2C/GPIO buses and BLE devices on dbusmock (docs/sensors.md) ──
+
+# th_duration_seconds D: 30s, 2m, 1h or a bare number of seconds → whole seconds (empty for empty).
+th_duration_seconds() {
+  local d="$1"
+  case "$d" in
+    "") echo "" ;;
+    *s) echo "${d%s}" ;;
+    *m) echo "$(( ${d%m} * 60 ))" ;;
+    *h) echo "$(( ${d%h} * 3600 ))" ;;
+    *) echo "$d" ;;
+  esac
+}
+
+# th_start_ble_demo DIR [SECONDS]: a private dbus-daemon with python-dbusmock's bluez5 template and the demo BLE
+# devices (simulators/ble/bluez-demo-devices.py: a heart-rate strap and a thermometer that notify for SECONDS, and
+# one device that is not enrolled). Sets TH_BLE_BUS (the bus address for Ble__BusAddress) and TH_BLE_OUT (the device
+# script's output; its last line is notified=N). Returns 1, after a log line, when dbus-daemon or dbusmock is missing.
+th_start_ble_demo() {
+  local dir="$1" seconds="${2:-}" i
+  if ! command -v dbus-daemon >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import dbusmock' >/dev/null 2>&1; then
+    th_log "BLE demo skipped: dbus-daemon or python3-dbusmock is missing (apt-get install dbus python3-dbusmock)"
+    return 1
+  fi
+  mkdir -p "$dir"
+  TH_BLE_BUS="unix:path=$dir/bus.sock"; TH_BLE_OUT="$dir/devices.out"
+  th_start ble_bus "$dir/dbus-daemon.log" dbus-daemon --session "--address=$TH_BLE_BUS" --nofork --print-address=1
+  for ((i = 0; i < 100; i++)); do [ -S "$dir/bus.sock" ] && break; sleep 0.1; done
+  [ -S "$dir/bus.sock" ] || { th_log "BLE demo skipped: dbus-daemon did not start (see $dir/dbus-daemon.log)"; return 1; }
+  th_start ble_mock "$dir/bluez-mock.log" env DBUS_SYSTEM_BUS_ADDRESS="$TH_BLE_BUS" /usr/bin/python3 -m dbusmock --system --template bluez5
+  local args=("$TH_BLE_BUS"); [ -n "$seconds" ] && args+=(--duration "$seconds")
+  th_start ble_devices "$TH_BLE_OUT" /usr/bin/python3 "$TH_ROOT/simulators/ble/bluez-demo-devices.py" "${args[@]}"
+}
+
+# th_home_kit_env [BLE_BUS] [SECONDS]: prints, one a line, the environment of the demo gateway
+# (simulators/Telehealth.GatewayDemo) for a citizen's home kit: knee IMU, forehead thermometer and finger pulse
+# oximeter on I2C; grip dynamometer, session button, LED and buzzer on GPIO; the scripted exercise (one cycle per
+# ~16 s, stopping after SECONDS); and, with BLE_BUS, the demo's BLE strap and thermometer enrolled.
+th_home_kit_env() {
+  local ble_bus="${1:-}" seconds="${2:-}"
+  printf '%s\n' \
+    Devices__I2c__0__Id=knee-imu Devices__I2c__0__Kind=Mpu6050 Devices__I2c__0__Address=0x68 \
+    Devices__I2c__1__Id=forehead-ir Devices__I2c__1__Kind=Mlx90614 Devices__I2c__1__Address=0x5A \
+    Devices__I2c__2__Id=finger-ox Devices__I2c__2__Kind=Max30102 Devices__I2c__2__Address=0x57 \
+    Devices__Gpio__0__Id=grip-right Devices__Gpio__0__Kind=Hx711 Devices__Gpio__0__DataPin=5 Devices__Gpio__0__ClockPin=6 \
+    Devices__Gpio__1__Id=session-button Devices__Gpio__1__Kind=SessionButton Devices__Gpio__1__Pin=17 \
+    Devices__Gpio__2__Id=session-led Devices__Gpio__2__Kind=Led Devices__Gpio__2__Pin=27 \
+    Devices__Gpio__3__Id=buzzer Devices__Gpio__3__Kind=Buzzer Devices__Gpio__3__Pin=22 \
+    Simulation__KneeRepetitions=6 Simulation__KneeCadencePerMin=30 Simulation__PauseSeconds=3
+  [ -n "$seconds" ] && echo "Simulation__DurationSeconds=$seconds"
+  if [ -n "$ble_bus" ]; then
+    printf '%s\n' "Ble__BusAddress=$ble_bus" Ble__ReconnectInitialDelay=00:00:00.5 \
+      Ble__Devices__0__Id=hr-strap Ble__Devices__0__Address=AA:BB:CC:DD:EE:01 \
+      Ble__Devices__1__Id=ble-thermometer Ble__Devices__1__Address=AA:BB:CC:DD:EE:02
+  fi
+}
+
+# th_kit_totals STATUS_URL: prints "WIRED BLE" — readings the gateway committed from its wired sensors (their
+# readings and session features) and from BLE devices, from /status adapters (0 0 when it does not answer).
+th_kit_totals() {
+  /usr/bin/python3 - "$1" <<'PY'
+import json, sys, urllib.request
+try:
+    a = json.load(urllib.request.urlopen(sys.argv[1], timeout=2))["adapters"]
+    print(a["sensors"]["readingsAppended"], a["ble"]["readingsStored"])
+except Exception:
+    print(0, 0)
+PY
+}

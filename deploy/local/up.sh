@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The main job: the whole pipeline on this machine with simulated devices.
 #   influxd (1.x) ← cloud-ingest ← 5 gateways (each with its embedded MQTT broker and SQLite buffer) ← 5 citizens'
-#   simulated devices (wearable, pulse oximeter, blood-pressure cuff, scale, step counter).
+#   simulated devices (wearable, pulse oximeter, blood-pressure cuff, scale, step counter). Citizen 1's gateway is the
+#   demo gateway (simulators/Telehealth.GatewayDemo: the same gateway with simulated I2C/GPIO buses) with a wired home
+#   kit — knee IMU, thermometer, pulse oximeter, grip dynamometer, session button, LED, buzzer — doing a scripted
+#   exercise, and, when dbus-daemon and python3-dbusmock are there, BLE devices (heart-rate strap, thermometer) on a
+#   private bus with dbusmock's bluez5 template.
 # Shows a live status until Ctrl-C, or stops by itself with --duration D (e.g. 30s) and prints as its last line
 #   summary: sent=N stored=N rejected=N lost=N
-# where sent = readings the gateways acknowledged, stored = points counted in InfluxDB, rejected = readings refused
+# where sent = readings the gateways acknowledged (MQTT PUBACKs, plus readings committed from the kit's wired and BLE devices), stored = points counted in InfluxDB, rejected = readings refused
 # as invalid (dead-lettered with their reason), lost = sent − stored.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -25,7 +29,7 @@ done
 
 th_require_dotnet
 th_ensure_packages
-th_build
+th_build gateway/Telehealth.Gateway cloud-ingest/Telehealth.Ingest simulators/Telehealth.Simulators simulators/Telehealth.GatewayDemo
 
 run="$(mktemp -d -t telehealth-up-XXXXXX)"
 cleanup() { th_stop_all; th_log "logs and data kept in $run"; }
@@ -49,6 +53,11 @@ done
 th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$(bin cloud-ingest/Telehealth.Ingest Telehealth.Ingest.dll)"
 th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
 
+# citizen 1's home kit: wired sensors on the demo gateway's simulated buses, BLE devices on dbusmock (lib.sh)
+kit_seconds="$(th_duration_seconds "$duration")"; ble_bus=""
+if th_start_ble_demo "$run/ble" "$kit_seconds"; then ble_bus="$TH_BLE_BUS"; fi
+mapfile -t kit_env < <(th_home_kit_env "$ble_bus" "$kit_seconds")
+
 # every device logs in with its own password (a random per-run prefix + its id); each gateway enrols its citizen's 5 devices
 password_prefix="$(th_random_hex 12)-"
 status_ports=(); mqtt_ports=()
@@ -56,10 +65,12 @@ for ((c = 1; c <= citizens; c++)); do
   mqtt_ports[c]="$(th_free_port)"; status_ports[c]="$(th_free_port)"
   mkdir -p "$run/gw-$c"
   mapfile -t enrol < <(th_enrol_devices "$password_prefix" "citizen-$c-1" "citizen-$c-2" "citizen-$c-3" "citizen-$c-4" "citizen-$c-5")
-  th_start "gw_$c" "$run/gw-$c/gateway.log" env "${enrol[@]}" Urls="http://127.0.0.1:${status_ports[c]}" Gateway__Id="gw-$c" \
+  gw_dll="$(bin gateway/Telehealth.Gateway Telehealth.Gateway.dll)"; gw_kit=()
+  if [ "$c" -eq 1 ]; then gw_dll="$(bin simulators/Telehealth.GatewayDemo telehealth-gateway-demo.dll)"; gw_kit=("${kit_env[@]}"); fi
+  th_start "gw_$c" "$run/gw-$c/gateway.log" env "${enrol[@]}" "${gw_kit[@]}" Urls="http://127.0.0.1:${status_ports[c]}" Gateway__Id="gw-$c" \
     Gateway__PatientId="citizen-$c" Mqtt__Port="${mqtt_ports[c]}" Buffer__Path="$run/gw-$c/buffer.db" \
     Forwarder__IngestUrl="http://127.0.0.1:$ingest_port" Forwarder__SecretFile="$run/gw-$c.secret" \
-    dotnet "$(bin gateway/Telehealth.Gateway Telehealth.Gateway.dll)"
+    dotnet "$gw_dll"
 done
 for ((c = 1; c <= citizens; c++)); do th_wait_http "http://127.0.0.1:${status_ports[c]}/status" 60; done
 
@@ -71,7 +82,7 @@ for ((c = 1; c <= citizens; c++)); do
     --device-prefix "citizen-$c-" --password-prefix "$password_prefix" --seed "$c" "${sim_args[@]}" >"$run/sim-$c.out" 2>"$run/sim-$c.err" &
   sim_pids+=("$!"); TH_PIDS+=("$!")
 done
-th_log "pipeline up: $citizens gateways, $((citizens * 5)) devices; ingest on :$ingest_port, influxd at $TH_INFLUX_URL; data in $run"
+th_log "pipeline up: $citizens gateways, $((citizens * 5)) MQTT devices + citizen 1's home kit ($([ -n "$ble_bus" ] && echo "7 wired, 2 BLE" || echo "7 wired, BLE skipped")); ingest on :$ingest_port, influxd at $TH_INFLUX_URL; data in $run"
 
 # Sums the gateways' /status counters: received, buffered, and readings the ingest rejected.
 gateway_totals() {
@@ -100,7 +111,8 @@ show_status() {
   for ((c = 1; c <= citizens; c++)); do
     [[ "$(tail -n 1 "$run/sim-$c.err" 2>/dev/null)" =~ invalid=([0-9]+) ]] && invalid=$((invalid + BASH_REMATCH[1]))
   done
-  local line="published=$received buffered=$buffered stored=$stored rejected=$((rejected + invalid))"
+  local wired ble; read -r wired ble < <(th_kit_totals "http://127.0.0.1:${status_ports[1]}/status")
+  local line="published=$received wired=$wired ble=$ble buffered=$buffered stored=$stored rejected=$((rejected + invalid))"
   if [ "$interactive" -eq 1 ]; then printf '\r\033[2K%s' "$line" >&2; else echo "$line" >&2; fi
 }
 
@@ -115,6 +127,13 @@ for ((i = 0; i < 600; i++)); do
   [ "$buffered" -eq 0 ] && break
   sleep 0.1
 done
+# The home kit stops by itself at the duration: wait until its counts stand still and the buffers are empty again.
+kit_last=""
+for ((i = 0; i < 60; i++)); do
+  kit_now="$(th_kit_totals "http://127.0.0.1:${status_ports[1]}/status")"; read -r _ buffered _ < <(gateway_totals)
+  [ "$kit_now" = "$kit_last" ] && [ "$buffered" -eq 0 ] && break
+  kit_last="$kit_now"; sleep 1
+done
 sleep 0.5
 
 sent=0; invalid=0
@@ -124,5 +143,8 @@ for ((c = 1; c <= citizens; c++)); do
   sent=$((sent + BASH_REMATCH[1])); invalid=$((invalid + BASH_REMATCH[2]))
 done
 read -r _ buffered ingest_rejected < <(gateway_totals)
+read -r kit_wired kit_ble < <(th_kit_totals "http://127.0.0.1:${status_ports[1]}/status")
+th_log "home kit: wired=$kit_wired ble=$kit_ble readings committed by gw-1 ($(tail -n 1 "${TH_BLE_OUT:-/dev/null}" 2>/dev/null || true))"
+sent=$((sent + kit_wired + kit_ble))
 stored="$(th_influx_count "$db")"
 echo "summary: sent=$sent stored=$stored rejected=$((invalid + ingest_rejected)) lost=$((sent - stored))"

@@ -1,23 +1,11 @@
-using Telehealth.Gateway.Core;
-using Telehealth.Gateway.Devices.Ble.Adapter;
+using Telehealth.Gateway;
 using Telehealth.Gateway.Devices.Gatt.Decode;
-using Telehealth.Gateway.Status;
 
 if (args is ["decode", ..])
 {
     return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddSystemd();
-builder.AddGatewayIdentity();
-builder.AddReadingBuffer();
-builder.AddBleDevices();
-builder.AddDeviceRegistry();
-builder.AddEmbeddedBroker();
-builder.AddForwarder();
-
-var app = builder.Build();
-app.MapGatewayStatus();
-app.Run();
+await using var app = GatewayApp.Build(args);
+await app.RunAsync();
 return 0;

@@ -2,7 +2,8 @@ using Telehealth.Gateway.Core.Buffer;
 
 namespace Telehealth.Gateway.Status;
 
-/// <summary>The status page's JSON.</summary>
+/// <summary>The status page's JSON. The top-level counters are the MQTT broker's and the forwarder's (kept for existing
+/// scripts); <see cref="Adapters"/> has every adapter's counters.</summary>
 public sealed record GatewayStatus(
     string GatewayId,
     long MessagesAccepted,
@@ -16,4 +17,5 @@ public sealed record GatewayStatus(
     long SendFailures,
     long? ClockOffsetMs,
     IReadOnlyList<string> DevicesSeen,
-    BufferStatus Buffer);
+    BufferStatus Buffer,
+    AdapterStatus Adapters);

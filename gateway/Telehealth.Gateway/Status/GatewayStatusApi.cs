@@ -3,6 +3,8 @@ using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Status;
+using Telehealth.Gateway.Devices.Ble.Adapter;
+using Telehealth.Gateway.Devices.Sensors.Hosting;
 
 namespace Telehealth.Gateway.Status;
 
@@ -12,9 +14,11 @@ public static class GatewayStatusApi
     public static IEndpointRouteBuilder MapGatewayStatus(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/status");
-        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway) =>
+        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway,
+            BleCounters ble, SensorHostService sensors) =>
         {
             var status = buffer.GetStatus();
+            var devicesSeen = counters.DevicesSeen();
             return TypedResults.Ok(new GatewayStatus(
                 gateway.Value.Id,
                 counters.MessagesAccepted,
@@ -27,8 +31,15 @@ public static class GatewayStatusApi
                 counters.ReadingsRejectedByIngest,
                 counters.SendFailures,
                 clock.OffsetMs,
-                counters.DevicesSeen(),
-                status));
+                devicesSeen,
+                status,
+                new AdapterStatus(
+                    new MqttAdapterStatus(counters.MessagesAccepted, counters.ReadingsAccepted, counters.MessagesInvalid,
+                        counters.MessagesRefused, counters.MessagesUnauthorized, counters.ConnectionsRefused, devicesSeen.Count),
+                    new BleAdapterStatus(ble.EnrolledDevicesSeen, ble.ConnectedNow, ble.UnknownDevicesIgnored, ble.Connections,
+                        ble.Reconnects, ble.Notifications, ble.DecodedValues, ble.MalformedValues, ble.ReadingsStored,
+                        ble.SinkRefusals, ble.StoredRecordRequests, ble.StoredRecordsFetched),
+                    sensors.GetStatus())));
         });
         group.MapGet("/dead-letters", (SqliteReadingBuffer buffer, int? limit) =>
             TypedResults.Ok(buffer.ReadDeadLetters(Math.Clamp(limit ?? 50, 1, 1000))

@@ -81,7 +81,7 @@ public sealed class BleAdapterService : BackgroundService
         {
             _context.Counters.UnknownDeviceIgnored();
             _context.Logger.UnknownDevice(count);
-        });
+        }, _context.Counters.EnrolledDeviceSeen);
         using var added = await client.WatchInterfacesAddedAsync(directory.Add).ConfigureAwait(false);
         using var removed = await client.WatchInterfacesRemovedAsync(directory.Remove).ConfigureAwait(false);
         foreach (var existing in await client.GetManagedObjectsAsync(stoppingToken).ConfigureAwait(false))

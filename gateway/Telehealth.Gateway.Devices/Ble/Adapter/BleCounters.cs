@@ -11,6 +11,25 @@ public sealed class BleCounters
     private long _readingsStored;
     private long _sinkRefusals;
     private long _storedRecordRequests;
+    private long _enrolledDevicesSeen;
+    private long _connectedNow;
+    private long _decodedValues;
+    private long _storedRecordsFetched;
+
+    /// <summary>Distinct enrolled devices BlueZ has reported (discovered or known) since start.</summary>
+    public long EnrolledDevicesSeen => Interlocked.Read(ref _enrolledDevicesSeen);
+
+    /// <summary>Enrolled devices connected right now (with subscriptions in place).</summary>
+    public long ConnectedNow => Interlocked.Read(ref _connectedNow);
+
+    /// <summary>Values our decoders accepted (each becomes one or more readings).</summary>
+    public long DecodedValues => Interlocked.Read(ref _decodedValues);
+
+    /// <summary>
+    /// Values that arrived while a "report stored records" request was outstanding (after the write to the Record
+    /// Access Control Point, before its response): the records a device kept while out of reach.
+    /// </summary>
+    public long StoredRecordsFetched => Interlocked.Read(ref _storedRecordsFetched);
 
     /// <summary>Distinct devices seen that are not enrolled (never connected to).</summary>
     public long UnknownDevicesIgnored => Interlocked.Read(ref _unknownDevicesIgnored);
@@ -36,11 +55,20 @@ public sealed class BleCounters
     /// <summary>"Report stored records" requests written to a Record Access Control Point.</summary>
     public long StoredRecordRequests => Interlocked.Read(ref _storedRecordRequests);
 
+    internal void EnrolledDeviceSeen() => Interlocked.Increment(ref _enrolledDevicesSeen);
+
+    internal void ConnectionEnded() => Interlocked.Decrement(ref _connectedNow);
+
+    internal void Decoded() => Interlocked.Increment(ref _decodedValues);
+
+    internal void StoredRecordFetched() => Interlocked.Increment(ref _storedRecordsFetched);
+
     internal void UnknownDeviceIgnored() => Interlocked.Increment(ref _unknownDevicesIgnored);
 
     internal void Connected(bool reconnect)
     {
         Interlocked.Increment(ref _connections);
+        Interlocked.Increment(ref _connectedNow);
         if (reconnect)
         {
             Interlocked.Increment(ref _reconnects);

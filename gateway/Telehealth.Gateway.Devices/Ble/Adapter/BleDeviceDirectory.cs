@@ -14,10 +14,13 @@ internal sealed class BleDeviceDirectory
     private readonly Dictionary<string, string> _pathByAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource> _removalByPath = new(StringComparer.Ordinal);
     private readonly Action<long> _onUnknown;
+    private readonly Action? _onEnrolledSeen;
+    private readonly HashSet<string> _enrolledSeen = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
 
-    public BleDeviceDirectory(IEnumerable<string> enrolledAddresses, Action<long> onUnknown)
+    public BleDeviceDirectory(IEnumerable<string> enrolledAddresses, Action<long> onUnknown, Action? onEnrolledSeen = null)
     {
+        _onEnrolledSeen = onEnrolledSeen;
         _enrolled = new HashSet<string>(enrolledAddresses.Select(BleAddress.Normalize), StringComparer.Ordinal);
         _onUnknown = onUnknown;
     }
@@ -29,6 +32,7 @@ internal sealed class BleDeviceDirectory
     public void Add(BluezObject added)
     {
         long unknownCount = 0;
+        var enrolledFirstSeen = false;
         TaskCompletionSource changed;
         lock (_lock)
         {
@@ -43,6 +47,7 @@ internal sealed class BleDeviceDirectory
                 if (_enrolled.Contains(address))
                 {
                     _pathByAddress[address] = added.Path;
+                    enrolledFirstSeen = _enrolledSeen.Add(address);
                 }
                 else if (_unknownSeen.Add(address))
                 {
@@ -58,6 +63,11 @@ internal sealed class BleDeviceDirectory
         if (unknownCount > 0)
         {
             _onUnknown(unknownCount);
+        }
+
+        if (enrolledFirstSeen)
+        {
+            _onEnrolledSeen?.Invoke();
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class BleDeviceSession
     private readonly BleAdapterContext _context;
     private readonly Channel<BleValue> _values = Channel.CreateUnbounded<BleValue>(new UnboundedChannelOptions { SingleReader = true });
     private bool _connectedBefore;
+    private volatile bool _fetchingStoredRecords;
 
     public BleDeviceSession(BleDeviceOptions device, BluezClient client, BleDeviceDirectory directory, BleAdapterContext context)
     {
@@ -74,6 +75,7 @@ internal sealed class BleDeviceSession
     {
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscriptions = new List<IDisposable>();
+        var connected = false;
         try
         {
             subscriptions.Add(await _client.WatchPropertiesAsync(path, BluezNames.Device, change =>
@@ -131,6 +133,7 @@ internal sealed class BleDeviceSession
 
             // Counted once everything for this connection is in place (tests and the status page rely on that).
             _context.Counters.Connected(_connectedBefore);
+            connected = true;
             _connectedBefore = true;
             backoff.Reset();
 
@@ -138,6 +141,12 @@ internal sealed class BleDeviceSession
         }
         finally
         {
+            _fetchingStoredRecords = false;
+            if (connected)
+            {
+                _context.Counters.ConnectionEnded();
+            }
+
             foreach (var subscription in subscriptions)
             {
                 subscription.Dispose();
@@ -151,7 +160,7 @@ internal sealed class BleDeviceSession
         {
             if (change.GetBytes("Value") is { } value)
             {
-                _values.Writer.TryWrite(new BleValue(decoder, value));
+                _values.Writer.TryWrite(new BleValue(decoder, value, _fetchingStoredRecords));
             }
         }).ConfigureAwait(false);
         try
@@ -173,18 +182,31 @@ internal sealed class BleDeviceSession
         {
             subscriptions.Add(await _client.WatchPropertiesAsync(racpPath, BluezNames.GattCharacteristic, change =>
             {
-                if (change.GetBytes("Value") is { } response && Log.IsEnabled(LogLevel.Debug))
+                if (change.GetBytes("Value") is not { } response)
+                {
+                    return;
+                }
+
+                if (response.Length > 0 && response[0] == RecordAccessControlPoint.ResponseCodeOpCode)
+                {
+                    // The device has sent every stored record it had (or refused): later values are live again.
+                    _fetchingStoredRecords = false;
+                }
+
+                if (Log.IsEnabled(LogLevel.Debug))
                 {
                     Log.RacpResponse(_device.Id, Convert.ToHexString(response));
                 }
             }).ConfigureAwait(false));
             await _client.StartNotifyAsync(racpPath, cancellationToken).ConfigureAwait(false);
+            _fetchingStoredRecords = true;
             await _client.WriteValueAsync(racpPath, RecordAccessControlPoint.ReportAllRecords, cancellationToken).ConfigureAwait(false);
             _context.Counters.StoredRecordsRequested();
             Log.StoredRecordsRequested(_device.Id);
         }
         catch (DBusExceptionBase ex)
         {
+            _fetchingStoredRecords = false;
             Log.StoredRecordsFailed(_device.Id, ex);
         }
     }
@@ -230,6 +252,12 @@ internal sealed class BleDeviceSession
                 _context.Counters.Malformed();
                 Log.MalformedValue(_device.Id, result.CharacteristicName, result.Error ?? "malformed value");
                 continue;
+            }
+
+            _context.Counters.Decoded();
+            if (value.StoredRecord)
+            {
+                _context.Counters.StoredRecordFetched();
             }
 
             var readings = result.ToDeviceReadings(_device.Id, _context.Time.GetUtcNow());

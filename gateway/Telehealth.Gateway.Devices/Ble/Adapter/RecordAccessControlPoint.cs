@@ -8,4 +8,7 @@ public static class RecordAccessControlPoint
 
     /// <summary>Op code 0x01 "Report stored records", operator 0x01 "All records".</summary>
     public static ReadOnlyMemory<byte> ReportAllRecords { get; } = new byte[] { 0x01, 0x01 };
+
+    /// <summary>Op code 0x06 "Response Code": the device's answer that ends a request (success or failure).</summary>
+    public const byte ResponseCodeOpCode = 0x06;
 }
