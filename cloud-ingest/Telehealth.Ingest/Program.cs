@@ -1,9 +1,17 @@
 using Telehealth.Ingest;
+using Telehealth.Ingest.Admin;
 using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Enrolment;
+using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
 using Telehealth.Metadata;
+
+if (args is ["admin", ..])
+{
+    return await AdminCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGatewayRegistry();
@@ -21,4 +29,8 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapBatches();
 app.MapHeartbeats();
+app.MapEnrolment();
+app.MapGatewaySecrets();
+app.MapAdminGateways();
 app.Run();
+return 0;

@@ -23,14 +23,12 @@ public static partial class HeartbeatApi
     }
 
     private static async Task<Results<Ok<HeartbeatAck>, ProblemHttpResult>> PostAsync(
-        HttpContext http, GatewayAuthenticator authenticator, HeartbeatStore store, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, GatewayAuthenticator authenticator, SecurityEvents security, HeartbeatStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        var gatewayId = http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString();
-        var gateway = authenticator.Authenticate(gatewayId, http.Request.Headers.Authorization.ToString());
-        if (gateway is null)
+        var auth = await authenticator.AuthenticateAsync(http, "heartbeats.write", cancellationToken);
+        if (auth.Gateway is not { } gateway)
         {
-            LogUnauthenticated(loggers.CreateLogger(typeof(HeartbeatApi)), gatewayId.Length > 64 ? gatewayId[..64] : gatewayId);
-            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "unknown gateway or wrong secret");
+            return auth.Refusal!;
         }
 
         GatewayHeartbeat? heartbeat;
@@ -49,7 +47,8 @@ public static partial class HeartbeatApi
 
         if (heartbeat is null || !string.Equals(heartbeat.GatewayId, gateway.Id, StringComparison.Ordinal))
         {
-            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "a gateway may report only for itself");
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.write", gateway.PatientId, 403, "other-gateway",
+                "a gateway may report only for itself"), cancellationToken);
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -57,19 +56,23 @@ public static partial class HeartbeatApi
         return TypedResults.Ok(new HeartbeatAck(now));
     }
 
-    private static Results<Ok<ReceivedHeartbeat>, ProblemHttpResult> GetLatest(string id, HttpContext http, GatewayAuthenticator authenticator, HeartbeatStore store)
+    private static async Task<Results<Ok<ReceivedHeartbeat>, ProblemHttpResult>> GetLatest(
+        string id, HttpContext http, GatewayAuthenticator authenticator, SecurityEvents security, HeartbeatStore store, CancellationToken cancellationToken)
     {
-        var gateway = authenticator.Authenticate(http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString(), http.Request.Headers.Authorization.ToString());
-        if (gateway is null || !string.Equals(gateway.Id, id, StringComparison.Ordinal))
+        var auth = await authenticator.AuthenticateAsync(http, "heartbeats.read", cancellationToken);
+        if (auth.Gateway is not { } gateway)
         {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "only the gateway itself may read its heartbeat");
+            return auth.Refusal!;
+        }
+
+        if (!string.Equals(gateway.Id, id, StringComparison.Ordinal))
+        {
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.read", gateway.PatientId, 403, "other-gateway",
+                "only the gateway itself may read its heartbeat"), cancellationToken);
         }
 
         return store.Latest(id) is { } latest
             ? TypedResults.Ok(latest)
             : TypedResults.Problem(statusCode: 404, title: "No heartbeat yet");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: refused a heartbeat from unauthenticated gateway id '{GatewayId}'")]
-    private static partial void LogUnauthenticated(ILogger logger, string gatewayId);
 }
