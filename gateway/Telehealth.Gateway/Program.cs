@@ -1,4 +1,5 @@
 using Telehealth.Gateway.Core;
+using Telehealth.Gateway.Core.Enrolment;
 using Telehealth.Gateway.Devices.Ble.Adapter;
 using Telehealth.Gateway.Devices.Gatt.Decode;
 using Telehealth.Gateway.Status;
@@ -6,6 +7,11 @@ using Telehealth.Gateway.Status;
 if (args is ["decode", ..])
 {
     return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args is ["enrol", ..])
+{
+    return await EnrolCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -43,6 +43,12 @@ public sealed class Pipeline : IAsyncDisposable
     public static IReadOnlyList<string> EnrolledDevices { get; } =
         [.. new[] { "sim-", "old-", "live-" }.SelectMany(p => Enumerable.Range(1, 10).Select(i => p + i.ToString(CultureInfo.InvariantCulture)))];
 
+    /// <summary>
+    /// Devices enrolled on the ingest's seed gateway: <see cref="EnrolledDevices"/> and the ids the API tests post
+    /// directly (<c>hr</c>, <c>cuff</c>, <c>d</c>). Readings from any other device are refused with 403.
+    /// </summary>
+    public static IReadOnlyList<string> IngestDevices { get; } = [.. EnrolledDevices, "hr", "cuff", "d"];
+
     /// <summary>This run's device password prefix: a device's password is the prefix + its id.</summary>
     public string DevicePasswordPrefix { get; } = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "-";
 
@@ -89,7 +95,9 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Gateways__Known__0__Id"] = pipeline.GatewayId,
                 ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
-            }.Concat(ingestSettings ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => kv.Value), new Uri(pipeline.IngestUrl, "/healthz"));
+            }.Concat(IngestDevices.Select((d, i) => KeyValuePair.Create($"Gateways__Known__0__Devices__{i.ToString(CultureInfo.InvariantCulture)}", d)))
+                .Concat(ingestSettings ?? new Dictionary<string, string>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+                new Uri(pipeline.IngestUrl, "/healthz"));
             await pipeline.Ingest.StartAsync(cancellationToken);
             if (!withGateway)
             {
