@@ -90,7 +90,7 @@ public sealed class IngestClient : IDisposable
     }
 
     /// <summary>The device ids of a 403 problem details' <c>unenrolledDevices</c> member (empty for any other answer).</summary>
-    internal static IReadOnlyList<string> UnenrolledDevicesIn(System.Net.HttpStatusCode status, string body)
+    public static IReadOnlyList<string> UnenrolledDevicesIn(System.Net.HttpStatusCode status, string body)
     {
         if (status != System.Net.HttpStatusCode.Forbidden || body.Length == 0)
         {
