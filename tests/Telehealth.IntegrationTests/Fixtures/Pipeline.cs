@@ -104,33 +104,7 @@ public sealed class Pipeline : IAsyncDisposable
                 return pipeline;
             }
 
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(pipeline.BufferPath)!);
-            var gateway = new Dictionary<string, string>
-            {
-                ["Urls"] = pipeline.GatewayUrl.ToString(),
-                ["Gateway__Id"] = pipeline.GatewayId,
-                ["Gateway__PatientId"] = pipeline.PatientId,
-                ["Mqtt__Port"] = pipeline.MqttPort.ToString(CultureInfo.InvariantCulture),
-                ["Buffer__Path"] = pipeline.BufferPath,
-                ["Forwarder__IngestUrl"] = pipeline.IngestUrl.ToString(),
-                ["Forwarder__Secret"] = pipeline.Secret,
-                ["Forwarder__RetryPauseSeconds"] = "0.2",
-            };
-            for (var i = 0; i < EnrolledDevices.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                gateway[$"Devices__Mqtt__{n}__Id"] = EnrolledDevices[i];
-                gateway[$"Devices__Mqtt__{n}__PasswordSha256"] =
-                    Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.PasswordOf(EnrolledDevices[i]))));
-            }
-
-            foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
-            {
-                gateway[key] = value;
-            }
-
-            pipeline.Gateway = new ServiceProcess("gateway", RepoPaths.GatewayDll, gateway, new Uri(pipeline.GatewayUrl, "/status"));
-            await pipeline.Gateway.StartAsync(cancellationToken);
+            await pipeline.StartGatewayAsync(gatewaySettings, cancellationToken);
             return pipeline;
         }
         catch
@@ -138,6 +112,41 @@ public sealed class Pipeline : IAsyncDisposable
             await pipeline.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the gateway process (when <see cref="StartAsync"/> ran with <c>withGateway: false</c>), with the default
+    /// settings overridden by <paramref name="gatewaySettings"/>.
+    /// </summary>
+    public async Task StartGatewayAsync(IReadOnlyDictionary<string, string>? gatewaySettings, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(BufferPath)!);
+        var gateway = new Dictionary<string, string>
+        {
+            ["Urls"] = GatewayUrl.ToString(),
+            ["Gateway__Id"] = GatewayId,
+            ["Gateway__PatientId"] = PatientId,
+            ["Mqtt__Port"] = MqttPort.ToString(CultureInfo.InvariantCulture),
+            ["Buffer__Path"] = BufferPath,
+            ["Forwarder__IngestUrl"] = IngestUrl.ToString(),
+            ["Forwarder__Secret"] = Secret,
+            ["Forwarder__RetryPauseSeconds"] = "0.2",
+        };
+        for (var i = 0; i < EnrolledDevices.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            gateway[$"Devices__Mqtt__{n}__Id"] = EnrolledDevices[i];
+            gateway[$"Devices__Mqtt__{n}__PasswordSha256"] =
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PasswordOf(EnrolledDevices[i]))));
+        }
+
+        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
+        {
+            gateway[key] = value;
+        }
+
+        Gateway = new ServiceProcess("gateway", RepoPaths.GatewayDll, gateway, new Uri(GatewayUrl, "/status"));
+        await Gateway.StartAsync(cancellationToken);
     }
 
     /// <summary>Runs <c>telehealth-sim</c> against the gateway's broker; returns its last stdout line.</summary>
