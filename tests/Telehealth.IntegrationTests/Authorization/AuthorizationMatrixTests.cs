@@ -116,6 +116,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationWorld world) : IClassF
         Assert.Equal(("allowed", "admin.gateways.read"), (audit.Outcome, audit.Action));
     }
 
+    [Fact]
+    public async Task EveryEndpointOfTheTable_IsInTheOpenApiDocument()
+    {
+        using var document = JsonDocument.Parse(await world.Http.GetStringAsync(new Uri(world.Pipeline.IngestUrl, "/openapi/v1.json")));
+        var paths = document.RootElement.GetProperty("paths");
+
+        Assert.All(EndpointTable.Rows, row =>
+        {
+            Assert.True(paths.TryGetProperty(row.RouteTemplate, out var path), $"{row.RouteTemplate} is not in the OpenAPI document");
+            Assert.True(path.TryGetProperty(row.Method.Method.ToLowerInvariant(), out _), $"{row} is not in the OpenAPI document");
+        });
+    }
+
     private static string[] CredentialNames(CredentialKind kind) => kind switch
     {
         CredentialKind.Operator => ["none", "wrong", "revoked", "other-gateways", "therapist"],
