@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Metadata.Database;
@@ -37,7 +38,19 @@ public sealed class GatewayAuthenticator(GatewayStore store, SecurityEvents secu
             return new GatewayAuthentication(cached.Gateway, null);
         }
 
-        var result = await store.AuthenticateAsync(gatewayId, secret, cancellationToken);
+        GatewayAuthResult result;
+        try
+        {
+            result = await store.AuthenticateAsync(gatewayId, secret, cancellationToken);
+        }
+        catch (DbException ex) when (MetadataDb.IsUnavailable(ex))
+        {
+            // not the gateway's fault: it keeps its data and retries
+            http.Response.Headers.RetryAfter = "2";
+            return Refused(TypedResults.Problem(statusCode: 503, title: "Metadata store unavailable",
+                detail: "the gateway could not be authenticated now; keep the data and retry"));
+        }
+
         switch (result.Status)
         {
             case GatewayAuthStatus.Authenticated:
