@@ -15,7 +15,7 @@ public sealed class GatewayRegistryOptions : IValidatableObject
 
     /// <summary>
     /// Seconds a successful gateway authentication is remembered (per gateway and secret) so that batches do not each
-    /// query the store. Default 5; 0 turns the cache off. A revocation, a device change or a new code made through this
+    /// query the store. Default 5; 0 turns the cache off. A revocation, a device change or an enrolment made through this
     /// instance takes effect at once; one made elsewhere (another instance, the admin CLI) within this many seconds.
     /// </summary>
     [Range(0, 300)]

@@ -147,7 +147,7 @@ public sealed partial class ForwarderService(
                     : await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), unenrolled.Count == 0 ? key : key + ":enrolled", cancellationToken);
                 break;
             }
-            catch (IngestCallException ex) when (ex.Status == System.Net.HttpStatusCode.Forbidden && ex.UnenrolledDevices.Any(unenrolled.Add))
+            catch (IngestCallException ex) when (ex.Status == System.Net.HttpStatusCode.Forbidden && AddNew(unenrolled, ex.UnenrolledDevices))
             {
                 // The ingest refused the whole batch for devices not enrolled on this gateway there: their readings
                 // become dead letters (visible, counted) and the rest is sent again.
@@ -176,6 +176,18 @@ public sealed partial class ForwarderService(
         await buffer.AcknowledgeAsync(range, rejected, cancellationToken);
         counters.BatchSent(rejected.Count);
         return range.LastOffset;
+    }
+
+    /// <summary>Adds every id to <paramref name="set"/>; true when at least one was new (a repeated refusal ends the retry).</summary>
+    private static bool AddNew(HashSet<string> set, IReadOnlyList<string> ids)
+    {
+        var added = false;
+        foreach (var id in ids)
+        {
+            added |= set.Add(id);
+        }
+
+        return added;
     }
 
     private static byte[] Describe(IngestReading reading)
