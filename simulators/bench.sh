@@ -76,7 +76,8 @@ case "$what" in
       secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
       echo "gw-bench-$g patient-bench-$g $secret" >>"$run/gateways.txt"
       ingest_env+=("Gateways__Known__${g}__Id=gw-bench-$g" "Gateways__Known__${g}__PatientId=patient-bench-$g"
-                   "Gateways__Known__${g}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
+                   "Gateways__Known__${g}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)"
+                   "Gateways__Known__${g}__Devices__0=bench-hr")
     done
     th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60

@@ -43,7 +43,11 @@ trap 'exit 130' INT TERM
 
 case "$what" in
   kill9)
-    th_start_backend "$run" gw-chaos patient-chaos
+    # enrol the devices chaos-kill9 publishes as (chaos-1…chaos-N, N from --devices, default 6) on the ingest's gateway
+    devices=6; prev=""
+    for a in "$@"; do [ "$prev" = --devices ] && devices="$a"; prev="$a"; done
+    [[ "$devices" =~ ^[1-9][0-9]*$ ]] || { echo "error: --devices must be a positive whole number" >&2; exit 2; }
+    th_start_backend "$run" gw-chaos patient-chaos $(seq -f 'chaos-%g' 1 "$devices")
     th_log "influxd and ingest up; starting the kill -9 run…"
     dotnet "$sim" chaos-kill9 --gateway-dll "$gateway_dll" --dir "$run/chaos" --ingest-url "$TH_INGEST_URL" \
       --secret-file "$TH_SECRET_FILE" --gateway-id gw-chaos --patient "$TH_PATIENT" --influx "$TH_INFLUX_URL" --db "$TH_DB" "$@" &

@@ -1,23 +1,33 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Telehealth.Ingest.Admin;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Fleet;
 using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Intake;
 using Telehealth.Metadata.Fleet;
+using Telehealth.Metadata.Gateways;
 
 namespace Telehealth.Ingest;
 
 /// <summary>The ingest's features, one <c>Add…</c> each.</summary>
 public static class IngestExtensions
 {
-    /// <summary>Gateway credentials (section Gateways), validated at start.</summary>
+    /// <summary>
+    /// Gateways in the metadata store: authentication of every gateway call (section Gateways, validated at start; the
+    /// <c>Gateways:Known</c> seed is upserted at start), enrolment codes (section Enrolment), operators' administration,
+    /// and the audit of every refusal.
+    /// </summary>
     public static IHostApplicationBuilder AddGatewayRegistry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayRegistryOptions>().Bind(builder.Configuration.GetSection(GatewayRegistryOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayStore(builder.Configuration);
+        builder.Services.AddSingleton<SecurityEvents>();
         builder.Services.AddSingleton<GatewayAuthenticator>();
+        builder.Services.AddSingleton<OperatorAuthenticator>();
+        builder.Services.AddHostedService<GatewaySeedService>();
         return builder;
     }
 

@@ -2,10 +2,18 @@ using Telehealth.Ingest;
 using Telehealth.Ingest.Alerting;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Fleet;
+using Telehealth.Ingest.Admin;
+using Telehealth.Ingest.Enrolment;
+using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
 using Telehealth.Metadata;
+
+if (args is ["admin", ..])
+{
+    return await AdminCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGatewayRegistry();
@@ -27,4 +35,8 @@ app.MapBatches();
 app.MapHeartbeats();
 app.MapFleet();
 app.MapAlerting();
+app.MapEnrolment();
+app.MapGatewaySecrets();
+app.MapAdminGateways();
 app.Run();
+return 0;

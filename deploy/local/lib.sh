@@ -128,6 +128,16 @@ th_enrol_devices() {
   done
 }
 
+# th_seed_devices INDEX DEVICE_ID…: prints, one a line, the ingest environment (Gateways__Known__INDEX__Devices__N) that
+# enrols each device on the ingest's seed gateway INDEX, so that its readings are accepted (see docs/enrolment.md).
+th_seed_devices() {
+  local index="$1" n=0 id; shift
+  for id in "$@"; do
+    printf 'Gateways__Known__%d__Devices__%d=%s\n' "$index" "$n" "$id"
+    n=$((n + 1))
+  done
+}
+
 # th_build [PROJECT…]: Release build of the programs the scripts run (default: gateway, ingest, simulators).
 th_build() {
   th_require_dotnet
@@ -154,9 +164,13 @@ th_start_stack() {
   printf '%s' "$secret" >"$dir/gateway.secret"; chmod 600 "$dir/gateway.secret"
   ingest_port="$(th_free_port)"; TH_MQTT_PORT="$(th_free_port)"; status_port="$(th_free_port)"
   TH_INGEST_URL="http://127.0.0.1:$ingest_port"; TH_STATUS_URL="http://127.0.0.1:$status_port/status"
+  # the devices the gateway lets in (Devices__Mqtt__N__Id=…) are enrolled on the ingest's gateway too
+  local arg devices=()
+  for arg in "$@"; do [[ "$arg" =~ ^Devices__Mqtt__[0-9]+__Id=(.+)$ ]] && devices+=("${BASH_REMATCH[1]}"); done
+  local seed=(); mapfile -t seed < <(th_seed_devices 0 "${devices[@]}")
   th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
     Influx__Database="$TH_DB" Metadata__ConnectionString="Data Source=$dir/metadata.db" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId="$TH_PATIENT" \
-    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" "${seed[@]}" Logging__LogLevel__Default=Warning \
     dotnet "$bin_ingest"
   th_wait_http "$TH_INGEST_URL/healthz" 60
   TH_GATEWAY_DIR="$dir/gateway"; mkdir -p "$TH_GATEWAY_DIR"
@@ -166,14 +180,16 @@ th_start_stack() {
   th_wait_http "$TH_STATUS_URL" 60
 }
 
-# th_start_backend DIR GATEWAY_ID PATIENT: influxd + ingest (no gateway), on free ports, knowing one gateway bound to
-# PATIENT whose secret is written to DIR/gateway.secret. For scripts that run the gateway themselves (simulators/chaos.sh);
+# th_start_backend DIR GATEWAY_ID PATIENT [DEVICE_ID…]: influxd + ingest (no gateway), on free ports, knowing one gateway
+# bound to PATIENT with the devices DEVICE_ID… enrolled, whose secret is written to DIR/gateway.secret. For scripts that run the gateway themselves (simulators/chaos.sh);
 # they enrol their devices on it themselves (Devices__Mqtt__N__…; chaos-kill9 does it for its devices).
 # Sets TH_INFLUX_URL, TH_DB, TH_PATIENT, TH_INGEST_URL, TH_SECRET_FILE.
 th_start_backend() {
   local dir="$1" gateway_id="$2"
   local bin_ingest="$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/${TH_CONFIGURATION:-Release}/net10.0/Telehealth.Ingest.dll"
   TH_DB=telehealth; TH_PATIENT="$3"
+  shift 3
+  local seed=(); mapfile -t seed < <(th_seed_devices 0 "$@")
   th_start_influxd "$dir/influxdb"
   curl -fsS -XPOST "$TH_INFLUX_URL/query" --data-urlencode "q=CREATE DATABASE $TH_DB" >/dev/null
   local secret ingest_port
@@ -184,7 +200,7 @@ th_start_backend() {
   TH_INGEST_URL="http://127.0.0.1:$ingest_port"
   th_start ingest "$dir/ingest.log" env Urls="$TH_INGEST_URL" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
     Influx__Database="$TH_DB" Metadata__ConnectionString="Data Source=$dir/metadata.db" Gateways__Known__0__Id="$gateway_id" Gateways__Known__0__PatientId="$TH_PATIENT" \
-    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+    Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" "${seed[@]}" Logging__LogLevel__Default=Warning \
     dotnet "$bin_ingest"
   th_wait_http "$TH_INGEST_URL/healthz" 60
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Broker;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Devices;
+using Telehealth.Gateway.Core.Enrolment;
 using Telehealth.Gateway.Core.Forwarding;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
@@ -77,6 +78,9 @@ public static class GatewayCoreExtensions
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
                 resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
             });
+        builder.Services.AddSingleton<GatewaySecret>();
+        builder.Services.AddHttpClient(SelfEnrolmentService.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<SelfEnrolmentService>();
         builder.Services.AddHostedService<ForwarderService>();
         builder.Services.AddHostedService<HeartbeatService>();
         return builder;

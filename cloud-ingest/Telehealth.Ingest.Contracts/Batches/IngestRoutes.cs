@@ -9,6 +9,18 @@ public static class IngestRoutes
     /// <summary>POST a <c>GatewayHeartbeat</c> here.</summary>
     public const string Heartbeats = "/api/v1/heartbeats";
 
+    /// <summary>POST an <c>EnrolmentRequest</c> (gateway id and one-time code) here; answers the gateway's secret.</summary>
+    public const string Enrolment = "/api/v1/enrolment";
+
+    /// <summary>Route template of a gateway's secret: POST (authenticated with the current secret) rotates it.</summary>
+    public const string GatewaySecretTemplate = "/api/v1/gateways/{id}/secret";
+
+    /// <summary>Prefix of the operators' gateway administration API.</summary>
+    public const string AdminGateways = "/api/v1/admin/gateways";
+
+    /// <summary>The rotation path of one gateway.</summary>
+    public static string GatewaySecret(string gatewayId) => $"/api/v1/gateways/{Uri.EscapeDataString(gatewayId)}/secret";
+
     /// <summary>Header carrying the batch's idempotency key (the gateway's first..last offset).</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

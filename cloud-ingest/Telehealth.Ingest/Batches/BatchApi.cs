@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Contracts.Enrolment;
 using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Storage;
 
@@ -13,6 +14,9 @@ namespace Telehealth.Ingest.Batches;
 /// </summary>
 public static partial class BatchApi
 {
+    /// <summary>The audit action of a batch.</summary>
+    public const string WriteAction = "batches.write";
+
     public static IEndpointRouteBuilder MapBatches(this IEndpointRouteBuilder app)
     {
         app.MapPost(IngestRoutes.Batches, PostBatchAsync)
@@ -31,18 +35,17 @@ public static partial class BatchApi
     private static async Task<Results<Ok<IngestBatchResult>, ProblemHttpResult>> PostBatchAsync(
         HttpContext http,
         GatewayAuthenticator authenticator,
+        SecurityEvents security,
         BatchValidator validator,
         IPointWriter writer,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BatchApi));
-        var gatewayId = http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString();
-        var gateway = authenticator.Authenticate(gatewayId, http.Request.Headers.Authorization.ToString());
-        if (gateway is null)
+        var auth = await authenticator.AuthenticateAsync(http, WriteAction, cancellationToken);
+        if (auth.Gateway is not { } gateway)
         {
-            LogUnauthenticated(logger, gatewayId.Length > 64 ? gatewayId[..64] : gatewayId, http.Connection.RemoteIpAddress?.ToString());
-            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "unknown gateway or wrong secret");
+            return auth.Refusal!;
         }
 
         IngestBatch? batch;
@@ -67,8 +70,17 @@ public static partial class BatchApi
         if (!string.Equals(batch.GatewayId, gateway.Id, StringComparison.Ordinal)
             || !string.Equals(batch.PatientId, gateway.PatientId, StringComparison.Ordinal))
         {
-            LogForbidden(logger, gateway.Id);
-            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "a gateway may write only for itself and its bound patient");
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "patient-not-bound",
+                "a gateway may write only for itself and its bound patient"), cancellationToken);
+        }
+
+        var unenrolled = batch.Readings.Select(r => r?.DeviceId).OfType<string>()
+            .Where(d => d.Length > 0 && !gateway.Devices.Contains(d)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unenrolled.Count > 0)
+        {
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "devices-not-enrolled",
+                $"{unenrolled.Count} device(s) in this batch are not enrolled on the gateway; nothing was written",
+                new Dictionary<string, object?> { [UnenrolledDevicesProblem.ExtensionName] = unenrolled.Take(100).ToArray() }), cancellationToken);
         }
 
         var results = new ReadingResult[batch.Readings.Count];
@@ -146,12 +158,6 @@ public static partial class BatchApi
 
         return rejected;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: refused a batch from unauthenticated gateway id '{GatewayId}' at {Remote}")]
-    private static partial void LogUnauthenticated(ILogger logger, string gatewayId, string? remote);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: gateway {GatewayId} tried to write for another gateway or patient; refused")]
-    private static partial void LogForbidden(ILogger logger, string gatewayId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Time-series store refused a write of {Count} readings ({Status}); writing them one by one to find the offending ones")]
     private static partial void LogStorageRejected(ILogger logger, int count, int status);

@@ -1,6 +1,9 @@
 namespace Telehealth.Ingest.Gateways;
 
-/// <summary>A gateway allowed to send: its id, the patient it is bound to, and the SHA-256 (hex) of its secret.</summary>
+/// <summary>
+/// A gateway seeded from configuration (development, tests, scripts): its id, the patient it is bound to, the SHA-256
+/// (hex) of its secret and the devices enrolled on it. Upserted into the metadata store at start.
+/// </summary>
 public sealed class GatewayCredential
 {
     public string Id { get; set; } = "";
@@ -9,4 +12,7 @@ public sealed class GatewayCredential
 
     /// <summary>Lower-case hex SHA-256 of the gateway's secret; the secret itself is never stored here.</summary>
     public string SecretSha256 { get; set; } = "";
+
+    /// <summary>Device ids enrolled on this gateway (readings from other devices are refused).</summary>
+    public List<string> Devices { get; set; } = [];
 }

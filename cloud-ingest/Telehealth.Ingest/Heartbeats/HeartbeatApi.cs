@@ -30,17 +30,15 @@ public static partial class HeartbeatApi
     }
 
     private static async Task<Results<Ok<HeartbeatAck>, ProblemHttpResult>> PostAsync(
-        HttpContext http, GatewayAuthenticator authenticator, HeartbeatStore store, HeartbeatMetrics metrics, TimeProvider time,
+        HttpContext http, GatewayAuthenticator authenticator, SecurityEvents security, HeartbeatStore store, HeartbeatMetrics metrics, TimeProvider time,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(HeartbeatApi));
-        var gatewayId = http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString();
-        var gateway = authenticator.Authenticate(gatewayId, http.Request.Headers.Authorization.ToString());
-        if (gateway is null)
+        var auth = await authenticator.AuthenticateAsync(http, "heartbeats.write", cancellationToken);
+        if (auth.Gateway is not { } gateway)
         {
-            metrics.Count("unauthenticated");
-            LogUnauthenticated(logger, gatewayId.Length > 64 ? gatewayId[..64] : gatewayId);
-            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "unknown gateway or wrong secret");
+            metrics.Count(auth.Refusal!.StatusCode == 503 ? "unavailable" : "unauthenticated");
+            return auth.Refusal!;
         }
 
         GatewayHeartbeat? heartbeat;
@@ -62,7 +60,8 @@ public static partial class HeartbeatApi
         if (heartbeat is null || !string.Equals(heartbeat.GatewayId, gateway.Id, StringComparison.Ordinal))
         {
             metrics.Count("forbidden");
-            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "a gateway may report only for itself");
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.write", gateway.PatientId, 403, "other-gateway",
+                "a gateway may report only for itself"), cancellationToken);
         }
 
         if (HeartbeatValidator.Validate(heartbeat) is { } reason)
@@ -89,12 +88,18 @@ public static partial class HeartbeatApi
     }
 
     private static async Task<Results<Ok<ReceivedHeartbeat>, ProblemHttpResult>> GetLatestAsync(
-        string id, HttpContext http, GatewayAuthenticator authenticator, HeartbeatStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, HttpContext http, GatewayAuthenticator authenticator, SecurityEvents security, HeartbeatStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var gateway = authenticator.Authenticate(http.Request.Headers[IngestRoutes.GatewayIdHeader].ToString(), http.Request.Headers.Authorization.ToString());
-        if (gateway is null || !string.Equals(gateway.Id, id, StringComparison.Ordinal))
+        var auth = await authenticator.AuthenticateAsync(http, "heartbeats.read", cancellationToken);
+        if (auth.Gateway is not { } gateway)
         {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthenticated", detail: "only the gateway itself may read its heartbeat");
+            return auth.Refusal!;
+        }
+
+        if (!string.Equals(gateway.Id, id, StringComparison.Ordinal))
+        {
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.read", gateway.PatientId, 401, "other-gateway",
+                "only the gateway itself may read its heartbeat"), cancellationToken);
         }
 
         try
@@ -115,9 +120,6 @@ public static partial class HeartbeatApi
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(statusCode: 503, title: "Metadata store unavailable", detail: detail);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Security: refused a heartbeat from unauthenticated gateway id '{GatewayId}'")]
-    private static partial void LogUnauthenticated(ILogger logger, string gatewayId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an invalid heartbeat from gateway {GatewayId}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string gatewayId, string reason);

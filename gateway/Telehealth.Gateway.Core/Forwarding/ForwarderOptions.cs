@@ -18,8 +18,14 @@ public sealed class ForwarderOptions : IValidatableObject
     /// <summary>This gateway's secret (sent as a bearer token). Prefer <see cref="SecretFile"/>.</summary>
     public string? Secret { get; set; }
 
-    /// <summary>File holding the secret (mode 0600), read at start.</summary>
+    /// <summary>File holding the secret (mode 0600), read at start; written by enrolment.</summary>
     public string? SecretFile { get; set; }
+
+    /// <summary>
+    /// One-time enrolment code from the operator. When <see cref="SecretFile"/> does not exist at start, the gateway
+    /// exchanges this code for its secret (retrying with backoff) and writes the file before it forwards anything.
+    /// </summary>
+    public string? EnrolmentCode { get; set; }
 
     /// <summary>Most readings in one batch. Default 2000 (larger batches drain a little faster but raise the peak memory).</summary>
     [Range(1, 50_000)]
@@ -63,9 +69,14 @@ public sealed class ForwarderOptions : IValidatableObject
         {
             yield return new ValidationResult("give exactly one of Forwarder:Secret or Forwarder:SecretFile", [nameof(Secret)]);
         }
-        else if (!string.IsNullOrEmpty(SecretFile) && !File.Exists(SecretFile))
+        else if (!string.IsNullOrEmpty(SecretFile) && !File.Exists(SecretFile) && string.IsNullOrEmpty(EnrolmentCode))
         {
-            yield return new ValidationResult($"Forwarder:SecretFile '{SecretFile}' does not exist", [nameof(SecretFile)]);
+            yield return new ValidationResult($"Forwarder:SecretFile '{SecretFile}' does not exist (give Forwarder:EnrolmentCode to enrol)", [nameof(SecretFile)]);
+        }
+
+        if (!string.IsNullOrEmpty(EnrolmentCode) && string.IsNullOrEmpty(SecretFile))
+        {
+            yield return new ValidationResult("Forwarder:EnrolmentCode needs Forwarder:SecretFile (where the enrolled secret is kept)", [nameof(EnrolmentCode)]);
         }
     }
 

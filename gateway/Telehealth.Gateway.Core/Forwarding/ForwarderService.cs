@@ -33,6 +33,9 @@ public sealed partial class ForwarderService(
 
     private static readonly int[] Lanes = [(int)MetricPriority.Vital, (int)MetricPriority.Activity, (int)MetricPriority.Raw];
 
+    /// <summary>The dead-letter reason of a reading refused because its device is not enrolled on this gateway at the ingest.</summary>
+    public const string UnenrolledReason = "device not enrolled on this gateway at the ingest (403); enrol it and resend from the dead letters";
+
     public static string CheckpointName(int lane) => $"{Destination}:{lane}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -132,9 +135,29 @@ public sealed partial class ForwarderService(
 
         var identity = gateway.Value;
         var key = $"{identity.Id}:{range.Priority}:{batch[0].Offset}-{batch[^1].Offset}";
-        var result = await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), key, cancellationToken);
-
         var rejected = new List<DeadLetter>();
+        var unenrolled = new HashSet<string>(StringComparer.Ordinal);
+        IngestBatchResult result;
+        while (true)
+        {
+            try
+            {
+                result = readings.Length == 0
+                    ? new IngestBatchResult(0, 0, [])
+                    : await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), unenrolled.Count == 0 ? key : key + ":enrolled", cancellationToken);
+                break;
+            }
+            catch (IngestCallException ex) when (ex.Status == System.Net.HttpStatusCode.Forbidden && AddNew(unenrolled, ex.UnenrolledDevices))
+            {
+                // The ingest refused the whole batch for devices not enrolled on this gateway there: their readings
+                // become dead letters (visible, counted) and the rest is sent again.
+                LogUnenrolledDevices(logger, string.Join(", ", ex.UnenrolledDevices), readings.Count(r => unenrolled.Contains(r.DeviceId)));
+                rejected.AddRange(readings.Where(r => unenrolled.Contains(r.DeviceId))
+                    .Select(r => new DeadLetter("ingest", r.DeviceId, UnenrolledReason, Describe(r))));
+                readings = [.. readings.Where(r => !unenrolled.Contains(r.DeviceId))];
+            }
+        }
+
         var byOffset = result.Results.Count == readings.Length ? null : result.Results.ToDictionary(r => r.Id);
         for (var i = 0; i < readings.Length; i++)
         {
@@ -155,6 +178,18 @@ public sealed partial class ForwarderService(
         return range.LastOffset;
     }
 
+    /// <summary>Adds every id to <paramref name="set"/>; true when at least one was new (a repeated refusal ends the retry).</summary>
+    private static bool AddNew(HashSet<string> set, IReadOnlyList<string> ids)
+    {
+        var added = false;
+        foreach (var id in ids)
+        {
+            added |= set.Add(id);
+        }
+
+        return added;
+    }
+
     private static byte[] Describe(IngestReading reading)
         => Encoding.UTF8.GetBytes($"{reading.Metric} {reading.Unit} ts={reading.DeviceTimeMs} {ComponentValuesCodec.Encode(reading.Values)}");
 
@@ -166,6 +201,9 @@ public sealed partial class ForwarderService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The ingest refused a batch as too large (413); sending at most {Readings} readings per batch from now on")]
     private static partial void LogBatchTooLarge(ILogger logger, int readings);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "The ingest refused devices not enrolled on this gateway ({Devices}): {Count} readings moved to the dead letters; sending the rest")]
+    private static partial void LogUnenrolledDevices(ILogger logger, string devices, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest reachable again: forwarding resumed")]
     private static partial void LogRecovered(ILogger logger);

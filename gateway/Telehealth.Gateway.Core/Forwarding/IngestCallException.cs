@@ -25,6 +25,15 @@ public sealed class IngestCallException : Exception
         Status = status;
     }
 
+    public IngestCallException(HttpStatusCode status, string detail, IReadOnlyList<string> unenrolledDevices)
+        : this(status, detail)
+    {
+        UnenrolledDevices = unenrolledDevices;
+    }
+
     /// <summary>The HTTP status the ingest answered.</summary>
     public HttpStatusCode Status { get; }
+
+    /// <summary>On a 403 for devices not enrolled on this gateway at the ingest: their ids (else empty).</summary>
+    public IReadOnlyList<string> UnenrolledDevices { get; } = [];
 }

@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Telehealth.Gateway.Core.Enrolment;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Contracts.Enrolment;
 using Telehealth.Ingest.Contracts.Heartbeats;
 
 namespace Telehealth.Gateway.Core.Forwarding;
@@ -20,13 +22,13 @@ public sealed class IngestClient : IDisposable
     private int _sending;
     private readonly HttpClient _http;
     private readonly string _gatewayId;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly GatewaySecret _secret;
 
-    public IngestClient(HttpClient http, IOptions<ForwarderOptions> forwarder, IOptions<GatewayOptions> gateway)
+    public IngestClient(HttpClient http, GatewaySecret secret, IOptions<GatewayOptions> gateway)
     {
         _http = http;
+        _secret = secret;
         _gatewayId = gateway.Value.Id;
-        _authorization = new AuthenticationHeaderValue("Bearer", forwarder.Value.ResolveSecret());
     }
 
     /// <summary>Sends a batch; returns the per-reading results of a 2xx, throws <see cref="IngestCallException"/> otherwise.</summary>
@@ -52,14 +54,14 @@ public sealed class IngestClient : IDisposable
     private async Task<IngestBatchResult> SendCompressedAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, IngestRoutes.Batches) { Content = Compress(batch) };
-        request.Headers.Authorization = _authorization;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _secret.GetAsync(cancellationToken));
         request.Headers.Add(IngestRoutes.GatewayIdHeader, _gatewayId);
         request.Headers.Add(IngestRoutes.IdempotencyKeyHeader, idempotencyKey);
         using var response = await _http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new IngestCallException(response.StatusCode, detail.Length > 300 ? detail[..300] : detail);
+            throw new IngestCallException(response.StatusCode, detail.Length > 300 ? detail[..300] : detail, UnenrolledDevicesIn(response.StatusCode, detail));
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -74,7 +76,7 @@ public sealed class IngestClient : IDisposable
         {
             Content = JsonContent.Create(heartbeat, IngestJsonContext.Default.GatewayHeartbeat),
         };
-        request.Headers.Authorization = _authorization;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _secret.GetAsync(cancellationToken));
         request.Headers.Add(IngestRoutes.GatewayIdHeader, _gatewayId);
         using var response = await _http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -85,6 +87,28 @@ public sealed class IngestClient : IDisposable
 
         return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.HeartbeatAck, cancellationToken)
             ?? throw new IngestCallException("ingest answered a heartbeat with an empty body");
+    }
+
+    /// <summary>The device ids of a 403 problem details' <c>unenrolledDevices</c> member (empty for any other answer).</summary>
+    public static IReadOnlyList<string> UnenrolledDevicesIn(System.Net.HttpStatusCode status, string body)
+    {
+        if (status != System.Net.HttpStatusCode.Forbidden || body.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.ValueKind == JsonValueKind.Object
+                   && problem.RootElement.TryGetProperty(UnenrolledDevicesProblem.ExtensionName, out var devices) && devices.ValueKind == JsonValueKind.Array
+                ? [.. devices.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!)]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     private ByteArrayContent Compress(IngestBatch batch)

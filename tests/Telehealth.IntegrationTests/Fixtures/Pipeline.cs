@@ -43,6 +43,12 @@ public sealed class Pipeline : IAsyncDisposable
     public static IReadOnlyList<string> EnrolledDevices { get; } =
         [.. new[] { "sim-", "old-", "live-" }.SelectMany(p => Enumerable.Range(1, 10).Select(i => p + i.ToString(CultureInfo.InvariantCulture)))];
 
+    /// <summary>
+    /// Devices enrolled on the ingest's seed gateway: <see cref="EnrolledDevices"/> and the ids the API tests post
+    /// directly (<c>hr</c>, <c>cuff</c>, <c>d</c>). Readings from any other device are refused with 403.
+    /// </summary>
+    public static IReadOnlyList<string> IngestDevices { get; } = [.. EnrolledDevices, "hr", "cuff", "d"];
+
     /// <summary>This run's device password prefix: a device's password is the prefix + its id.</summary>
     public string DevicePasswordPrefix { get; } = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "-";
 
@@ -89,40 +95,16 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Gateways__Known__0__Id"] = pipeline.GatewayId,
                 ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
-            }.Concat(ingestSettings ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => kv.Value), new Uri(pipeline.IngestUrl, "/healthz"));
+            }.Concat(IngestDevices.Select((d, i) => KeyValuePair.Create($"Gateways__Known__0__Devices__{i.ToString(CultureInfo.InvariantCulture)}", d)))
+                .Concat(ingestSettings ?? new Dictionary<string, string>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+                new Uri(pipeline.IngestUrl, "/healthz"));
             await pipeline.Ingest.StartAsync(cancellationToken);
             if (!withGateway)
             {
                 return pipeline;
             }
 
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(pipeline.BufferPath)!);
-            var gateway = new Dictionary<string, string>
-            {
-                ["Urls"] = pipeline.GatewayUrl.ToString(),
-                ["Gateway__Id"] = pipeline.GatewayId,
-                ["Gateway__PatientId"] = pipeline.PatientId,
-                ["Mqtt__Port"] = pipeline.MqttPort.ToString(CultureInfo.InvariantCulture),
-                ["Buffer__Path"] = pipeline.BufferPath,
-                ["Forwarder__IngestUrl"] = pipeline.IngestUrl.ToString(),
-                ["Forwarder__Secret"] = pipeline.Secret,
-                ["Forwarder__RetryPauseSeconds"] = "0.2",
-            };
-            for (var i = 0; i < EnrolledDevices.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                gateway[$"Devices__Mqtt__{n}__Id"] = EnrolledDevices[i];
-                gateway[$"Devices__Mqtt__{n}__PasswordSha256"] =
-                    Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.PasswordOf(EnrolledDevices[i]))));
-            }
-
-            foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
-            {
-                gateway[key] = value;
-            }
-
-            pipeline.Gateway = new ServiceProcess("gateway", RepoPaths.GatewayDll, gateway, new Uri(pipeline.GatewayUrl, "/status"));
-            await pipeline.Gateway.StartAsync(cancellationToken);
+            await pipeline.StartGatewayAsync(gatewaySettings, cancellationToken);
             return pipeline;
         }
         catch
@@ -130,6 +112,41 @@ public sealed class Pipeline : IAsyncDisposable
             await pipeline.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the gateway process (when <see cref="StartAsync"/> ran with <c>withGateway: false</c>), with the default
+    /// settings overridden by <paramref name="gatewaySettings"/>.
+    /// </summary>
+    public async Task StartGatewayAsync(IReadOnlyDictionary<string, string>? gatewaySettings, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(BufferPath)!);
+        var gateway = new Dictionary<string, string>
+        {
+            ["Urls"] = GatewayUrl.ToString(),
+            ["Gateway__Id"] = GatewayId,
+            ["Gateway__PatientId"] = PatientId,
+            ["Mqtt__Port"] = MqttPort.ToString(CultureInfo.InvariantCulture),
+            ["Buffer__Path"] = BufferPath,
+            ["Forwarder__IngestUrl"] = IngestUrl.ToString(),
+            ["Forwarder__Secret"] = Secret,
+            ["Forwarder__RetryPauseSeconds"] = "0.2",
+        };
+        for (var i = 0; i < EnrolledDevices.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            gateway[$"Devices__Mqtt__{n}__Id"] = EnrolledDevices[i];
+            gateway[$"Devices__Mqtt__{n}__PasswordSha256"] =
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PasswordOf(EnrolledDevices[i]))));
+        }
+
+        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>())
+        {
+            gateway[key] = value;
+        }
+
+        Gateway = new ServiceProcess("gateway", RepoPaths.GatewayDll, gateway, new Uri(GatewayUrl, "/status"));
+        await Gateway.StartAsync(cancellationToken);
     }
 
     /// <summary>Runs <c>telehealth-sim</c> against the gateway's broker; returns its last stdout line.</summary>
