@@ -14,7 +14,7 @@ builder.AddGatewayIdentity();
 builder.AddReadingBuffer();
 builder.AddBleDevices();
 builder.AddDeviceRegistry();
-builder.AddEmbeddedBroker();
+builder.AddMqttDevices(); // Mqtt:Mode: Embedded (default) or External
 builder.AddForwarder();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.ExternalBroker;
 
 namespace Telehealth.Gateway.Status;
 
@@ -16,4 +17,5 @@ public sealed record GatewayStatus(
     long SendFailures,
     long? ClockOffsetMs,
     IReadOnlyList<string> DevicesSeen,
-    BufferStatus Buffer);
+    BufferStatus Buffer,
+    ExternalBrokerStatus? MqttExternal);

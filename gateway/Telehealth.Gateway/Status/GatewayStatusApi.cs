@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.ExternalBroker;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Status;
@@ -12,7 +13,7 @@ public static class GatewayStatusApi
     public static IEndpointRouteBuilder MapGatewayStatus(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/status");
-        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway) =>
+        group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway, IServiceProvider services) =>
         {
             var status = buffer.GetStatus();
             return TypedResults.Ok(new GatewayStatus(
@@ -28,7 +29,8 @@ public static class GatewayStatusApi
                 counters.SendFailures,
                 clock.OffsetMs,
                 counters.DevicesSeen(),
-                status));
+                status,
+                services.GetService<ExternalBrokerCounters>() is { } external ? ExternalBrokerStatus.From(external) : null));
         });
         group.MapGet("/dead-letters", (SqliteReadingBuffer buffer, int? limit) =>
             TypedResults.Ok(buffer.ReadDeadLetters(Math.Clamp(limit ?? 50, 1, 1000))
