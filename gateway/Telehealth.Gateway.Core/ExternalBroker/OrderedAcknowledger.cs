@@ -13,7 +13,7 @@ namespace Telehealth.Gateway.Core.ExternalBroker;
 /// </summary>
 public sealed partial class OrderedAcknowledger : IAsyncDisposable
 {
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly CancellationTokenSource _stop;
     private readonly TimeSpan _retryPause;
     private readonly TimeProvider _time;
@@ -117,8 +117,6 @@ public sealed partial class OrderedAcknowledger : IAsyncDisposable
             try
             {
                 await attempt;
-                _holding = _queue.Reader.Count > 0 && _holding;
-                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -135,7 +133,15 @@ public sealed partial class OrderedAcknowledger : IAsyncDisposable
 
                 await Task.Delay(_retryPause, _time, cancellationToken);
                 attempt = StartCommit(commit, cancellationToken);
+                continue;
             }
+
+            if (_holding && _queue.Reader.Count == 0)
+            {
+                _holding = false; // caught up: new messages start their commits on arrival again
+            }
+
+            return;
         }
     }
 
