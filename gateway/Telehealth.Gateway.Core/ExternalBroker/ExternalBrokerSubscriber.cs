@@ -108,7 +108,9 @@ public sealed partial class ExternalBrokerSubscriber(
         catch (Exception ex) when (ex is MqttCommunicationException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException or IOException
             || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
-            return $"broker unreachable or TLS refused: {Innermost(ex)}";
+            return IsTlsFailure(ex)
+                ? $"TLS handshake failed — the broker's certificate is not trusted or not for this name (check Mqtt:External:CaFile and TlsServerName): {Innermost(ex)}"
+                : $"broker unreachable: {Innermost(ex)}";
         }
 
         if (result.ResultCode != MqttClientConnectResultCode.Success)
@@ -153,6 +155,19 @@ public sealed partial class ExternalBrokerSubscriber(
         => $"the broker refused the connection: {code}{(string.IsNullOrEmpty(reason) ? "" : " (" + reason + ")")}"
             + (code is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized
                 ? " — check Mqtt:External:Username and the password in Mqtt:External:PasswordFile" : "");
+
+    private static bool IsTlsFailure(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Innermost(Exception ex)
     {
