@@ -112,6 +112,21 @@ public sealed partial class OrderedAcknowledger : IAsyncDisposable
     private async Task CommitAsync(Func<CancellationToken, ValueTask> commit, Task? started, CancellationToken cancellationToken)
     {
         var attempt = started ?? StartCommit(commit, cancellationToken);
+        if (started is not null)
+        {
+            try
+            {
+                await started;
+                attempt = started;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // started on arrival and refused then (e.g. while the buffer was full): the situation may have changed
+                // since, so try once more at once; only a refusal now holds the acknowledgements back
+                attempt = StartCommit(commit, cancellationToken);
+            }
+        }
+
         while (true)
         {
             try

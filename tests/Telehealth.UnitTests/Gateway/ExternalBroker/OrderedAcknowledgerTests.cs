@@ -64,7 +64,7 @@ public sealed class OrderedAcknowledgerTests
     [Fact]
     public async Task BufferFull_HoldsTheAcknowledgement_RetriesAfterThePause_ThenAcknowledgesInOrder()
     {
-        var refusals = 2;
+        var refusals = 3; // the commit started on arrival, its immediate second try, and one retry after the pause
         var commits = new ConcurrentQueue<int>();
         await using var acknowledger = Create();
         acknowledger.Enqueue(Message(1, _ =>
@@ -88,7 +88,25 @@ public sealed class OrderedAcknowledgerTests
 
         await Eventually(() => _acked.Count == 3, "all acknowledged");
         Assert.Equal([1, 2, 3], _acked);
-        Assert.Equal([1, 1, 1, 2], commits);
+        Assert.Equal([1, 1, 1, 1, 2], commits);
+    }
+
+    [Fact]
+    public async Task RefusedOnArrival_ButAcceptedWhenTriedAgain_IsAcknowledgedWithoutAPause()
+    {
+        var refusals = 1;
+        var first = new TaskCompletionSource();
+        await using var acknowledger = Create();
+        acknowledger.Enqueue(Message(0, _ => new ValueTask(first.Task)));
+        acknowledger.Enqueue(Message(1, _ => Interlocked.Decrement(ref refusals) >= 0
+            ? ValueTask.FromException(new BufferUnavailableException("buffer full") { QuotaExceeded = true })
+            : ValueTask.CompletedTask));
+
+        first.SetResult(); // by now the buffer has room again: the refusal on arrival is stale
+
+        await Eventually(() => _acked.Count == 2, "both acknowledged without advancing the clock");
+        Assert.Equal([0, 1], _acked);
+        Assert.Equal(0, _counters.CommitRetries);
     }
 
     [Fact]
