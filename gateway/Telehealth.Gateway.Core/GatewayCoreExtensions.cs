@@ -6,6 +6,7 @@ using Telehealth.Gateway.Core.Broker;
 using Telehealth.Gateway.Core.Buffer;
 using Telehealth.Gateway.Core.Devices;
 using Telehealth.Gateway.Core.Enrolment;
+using Telehealth.Gateway.Core.ExternalBroker;
 using Telehealth.Gateway.Core.Forwarding;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
@@ -44,6 +45,27 @@ public static class GatewayCoreExtensions
         builder.Services.AddOptions<DevicesOptions>().Bind(builder.Configuration.GetSection(DevicesOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeviceRegistry>();
+        return builder;
+    }
+
+    /// <summary>
+    /// MQTT devices, the way <c>Mqtt:Mode</c> says: <c>Embedded</c> (default) hosts the broker; <c>External</c> subscribes
+    /// to an existing one (section Mqtt:External). A wrong mode stops the gateway naming the key.
+    /// </summary>
+    public static IHostApplicationBuilder AddMqttDevices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return MqttModeSelection.Read(builder.Configuration) == MqttMode.External ? builder.AddExternalBroker() : builder.AddEmbeddedBroker();
+    }
+
+    /// <summary>The subscriber to an external broker (section Mqtt:External) that acknowledges each message only after the commit.</summary>
+    public static IHostApplicationBuilder AddExternalBroker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExternalBrokerOptions>().Bind(builder.Configuration.GetSection(ExternalBrokerOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ExternalBrokerCounters>();
+        builder.Services.AddSingleton<ExternalMessageHandler>();
+        builder.Services.AddHostedService<ExternalBrokerSubscriber>();
         return builder;
     }
 

@@ -25,7 +25,7 @@ public static class GatewayApp
         builder.AddBleDevices();
         builder.AddSensors();
         builder.AddDeviceRegistry();
-        builder.AddEmbeddedBroker();
+        builder.AddMqttDevices(); // Mqtt:Mode: Embedded (default) or External
         builder.AddForwarder();
 
         var app = builder.Build();

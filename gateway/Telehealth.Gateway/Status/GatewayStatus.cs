@@ -1,4 +1,5 @@
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.ExternalBroker;
 
 namespace Telehealth.Gateway.Status;
 
@@ -18,4 +19,5 @@ public sealed record GatewayStatus(
     long? ClockOffsetMs,
     IReadOnlyList<string> DevicesSeen,
     BufferStatus Buffer,
-    AdapterStatus Adapters);
+    AdapterStatus Adapters,
+    ExternalBrokerStatus? MqttExternal);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Telehealth.Gateway.Core.Buffer;
+using Telehealth.Gateway.Core.ExternalBroker;
 using Telehealth.Gateway.Core.Heartbeat;
 using Telehealth.Gateway.Core.Identity;
 using Telehealth.Gateway.Core.Status;
@@ -15,7 +16,7 @@ public static class GatewayStatusApi
     {
         var group = app.MapGroup("/status");
         group.MapGet("/", (SqliteReadingBuffer buffer, GatewayCounters counters, GatewayClock clock, IOptions<GatewayOptions> gateway,
-            BleCounters ble, SensorHostService sensors) =>
+            BleCounters ble, SensorHostService sensors, IServiceProvider services) =>
         {
             var status = buffer.GetStatus();
             var devicesSeen = counters.DevicesSeen();
@@ -39,7 +40,8 @@ public static class GatewayStatusApi
                     new BleAdapterStatus(ble.EnrolledDevicesSeen, ble.ConnectedNow, ble.UnknownDevicesIgnored, ble.Connections,
                         ble.Reconnects, ble.Notifications, ble.DecodedValues, ble.MalformedValues, ble.ReadingsStored,
                         ble.SinkRefusals, ble.StoredRecordRequests, ble.StoredRecordsFetched),
-                    sensors.GetStatus())));
+                    sensors.GetStatus()),
+                services.GetService<ExternalBrokerCounters>() is { } external ? ExternalBrokerStatus.From(external) : null));
         });
         group.MapGet("/dead-letters", (SqliteReadingBuffer buffer, int? limit) =>
             TypedResults.Ok(buffer.ReadDeadLetters(Math.Clamp(limit ?? 50, 1, 1000))
