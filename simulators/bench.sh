@@ -56,6 +56,7 @@ case "$what" in
     th_wait_http "$ingest_url/healthz" 60
     th_log "influxd and ingest up; benchmarking (logs in $run)…"
     dotnet "$sim" bench-buffer --gateway "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll" \
+      --gateway-unit "$TH_ROOT/deploy/systemd/telehealth-gateway.service" \
       --ingest "$ingest_url" --secret-file "$run/gateway.secret" --gateway-id gw-1 --patient patient-bench \
       --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;
