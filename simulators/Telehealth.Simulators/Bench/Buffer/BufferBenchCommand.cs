@@ -64,7 +64,7 @@ public static class BufferBenchCommand
         var rssKiB = 0L;
         List<string> rssByGateway = [];
         Console.WriteLine(unit is null
-            ? "gateway runtime environment: bare (no --gateway-unit: none of the systemd unit's DOTNET_* settings)"
+            ? "gateway runtime environment: bare (no --gateway-unit: none of the systemd unit's DOTNET_*/MALLOC_* settings)"
             : $"gateway runtime environment from {unit}: {Describe(launch.DeployedEnvironment)}");
         if (launch.ExtraEnvironment.Count > 0)
         {

@@ -4,13 +4,16 @@ using Telehealth.Simulators.Cli;
 namespace Telehealth.Simulators.Bench.Buffer;
 
 /// <summary>
-/// The .NET runtime settings (<c>Environment=DOTNET_…</c>) of the gateway's systemd unit. The buffer benchmark starts
-/// its gateways with them, so it measures the runtime configuration that ships (GC mode, gen0 budget) rather than a
-/// bare <c>dotnet</c> run; other variables of the unit (paths, identity) are the benchmark's own.
+/// The runtime settings of the gateway's systemd unit: its <c>Environment=DOTNET_…</c> (.NET runtime) and
+/// <c>Environment=MALLOC_…</c> (glibc allocator) variables. The buffer benchmark starts its gateways with them, so it
+/// measures the runtime configuration that ships (GC mode, gen0 budget, malloc arenas) rather than a bare
+/// <c>dotnet</c> run; the unit's other variables (paths, identity) are the benchmark's own.
 /// </summary>
 public static class DeployedRuntimeEnvironment
 {
-    /// <summary>Reads the <c>DOTNET_*</c> variables set by the unit at <paramref name="unitPath"/>, in file order.</summary>
+    private static readonly string[] Prefixes = ["DOTNET_", "MALLOC_"];
+
+    /// <summary>Reads the <c>DOTNET_*</c> and <c>MALLOC_*</c> variables set by the unit at <paramref name="unitPath"/>, in file order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> FromUnit(string unitPath)
     {
         if (!File.Exists(unitPath))
@@ -22,7 +25,7 @@ public static class DeployedRuntimeEnvironment
     }
 
     /// <summary>
-    /// The <c>DOTNET_*</c> assignments of the <c>Environment=</c> lines of a unit's text (several assignments per line,
+    /// The <c>DOTNET_*</c> and <c>MALLOC_*</c> assignments of the <c>Environment=</c> lines of a unit's text (several assignments per line,
     /// double-quoted ones included; comments ignored).
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Parse(IEnumerable<string> lines)
@@ -45,7 +48,7 @@ public static class DeployedRuntimeEnvironment
                 }
 
                 var key = assignment[..eq];
-                if (key.StartsWith("DOTNET_", StringComparison.Ordinal))
+                if (Array.Exists(Prefixes, prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
                 {
                     result.RemoveAll(pair => pair.Key == key); // a later assignment wins, as in systemd
                     result.Add(new KeyValuePair<string, string>(key, assignment[(eq + 1)..]));

@@ -15,6 +15,7 @@ public sealed class DeployedRuntimeEnvironmentTests
             "Environment=DOTNET_gcServer=0",
             "# Environment=DOTNET_commented=1",
             "Environment=Buffer__Path=/var/lib/x/buffer.db",
+            "Environment=MALLOC_ARENA_MAX=2",
             "Environment=\"DOTNET_TieredPGO=0\" Forwarder__SecretFile=/etc/x DOTNET_GCgen0size=0x200000",
             "EnvironmentFile=-/etc/x/gateway.env",
         ]);
@@ -23,6 +24,7 @@ public sealed class DeployedRuntimeEnvironmentTests
             [
                 new KeyValuePair<string, string>("DOTNET_ENVIRONMENT", "Production"),
                 new("DOTNET_gcServer", "0"),
+                new("MALLOC_ARENA_MAX", "2"),
                 new("DOTNET_TieredPGO", "0"),
                 new("DOTNET_GCgen0size", "0x200000"),
             ],
@@ -58,12 +60,13 @@ public sealed class DeployedRuntimeEnvironmentTests
     }
 
     [Fact]
-    public void FromUnit_TheShippedGatewayUnit_SetsWorkstationGcAndASmallGen0Budget()
+    public void FromUnit_TheShippedGatewayUnit_SetsWorkstationGcASmallGen0BudgetAndFewMallocArenas()
     {
         var environment = DeployedRuntimeEnvironment.FromUnit(ShippedUnit());
 
         Assert.Contains(new KeyValuePair<string, string>("DOTNET_gcServer", "0"), environment);
         Assert.Contains(new KeyValuePair<string, string>("DOTNET_GCgen0size", "0x200000"), environment);
+        Assert.Contains(new KeyValuePair<string, string>("MALLOC_ARENA_MAX", "2"), environment);
     }
 
     private static string ShippedUnit()
