@@ -67,6 +67,7 @@ public sealed class DeployedRuntimeEnvironmentTests
         Assert.Contains(new KeyValuePair<string, string>("DOTNET_gcServer", "0"), environment);
         Assert.Contains(new KeyValuePair<string, string>("DOTNET_GCgen0size", "0x200000"), environment);
         Assert.Contains(new KeyValuePair<string, string>("MALLOC_ARENA_MAX", "2"), environment);
+        Assert.Contains(new KeyValuePair<string, string>("MALLOC_MMAP_THRESHOLD_", "131072"), environment);
     }
 
     private static string ShippedUnit()
