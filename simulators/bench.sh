@@ -12,7 +12,8 @@
 #       A: real gateway process, forwarder off, synchronous=FULL, 50 devices × 1 reading/message (QoS 1, PUBACK);
 #       B: MQTTnet broker with a no-op handler, same load; C: like A with 10 readings/message; D: bare SQLite inserts,
 #       100 rows/transaction, FULL; E: drain of a 1,000,000-reading backlog into InfluxDB with live devices publishing;
-#       F: the gateway processes' peak RSS.
+#       F: the gateway processes' peak RSS. The gateways run with deploy/systemd/telehealth-gateway.service's
+#       DOTNET_*/MALLOC_* runtime settings (as deployed).
 #       last line: durable_per_s=A broker_ceiling_per_s=B ratio_broker=A/B batched_per_s=C sqlite_ceiling_per_s=D ratio_sqlite=C/D drain_per_s=E rss_mb=F
 set -euo pipefail
 source "$(dirname "$0")/../deploy/local/lib.sh"
