@@ -12,7 +12,8 @@
 #       A: real gateway process, forwarder off, synchronous=FULL, 50 devices × 1 reading/message (QoS 1, PUBACK);
 #       B: MQTTnet broker with a no-op handler, same load; C: like A with 10 readings/message; D: bare SQLite inserts,
 #       100 rows/transaction, FULL; E: drain of a 1,000,000-reading backlog into InfluxDB with live devices publishing;
-#       F: the gateway processes' peak RSS.
+#       F: the gateway processes' peak RSS. The gateways run with deploy/systemd/telehealth-gateway.service's
+#       DOTNET_*/MALLOC_* runtime settings (as deployed).
 #       last line: durable_per_s=A broker_ceiling_per_s=B ratio_broker=A/B batched_per_s=C sqlite_ceiling_per_s=D ratio_sqlite=C/D drain_per_s=E rss_mb=F
 #   simulators/bench.sh alert-latency [--crossings N] [--timeout-seconds S]
 #       influxd, the ingest and two gateways: one carries a background load (6 simulated devices — heart rate, SpO2,
@@ -62,6 +63,7 @@ case "$what" in
     th_wait_http "$ingest_url/healthz" 60
     th_log "influxd and ingest up; benchmarking (logs in $run)…"
     dotnet "$sim" bench-buffer --gateway "$TH_ROOT/gateway/Telehealth.Gateway/bin/Release/net10.0/Telehealth.Gateway.dll" \
+      --gateway-unit "$TH_ROOT/deploy/systemd/telehealth-gateway.service" \
       --ingest "$ingest_url" --secret-file "$run/gateway.secret" --gateway-id gw-1 --patient patient-bench \
       --influx "$TH_INFLUX_URL" --db telehealth --work "$run/bench" --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;

@@ -21,6 +21,7 @@ public static class BufferBenchCommand
             args.OptionalString("patient") ?? throw new UsageException("--patient ID is required"),
             args.OptionalString("work") ?? throw new UsageException("--work DIR is required"),
             ParseEnvironment(args.Text("gateway-env", "")));
+        var unit = args.OptionalString("gateway-unit");
         var influx = new Uri(args.OptionalString("influx") ?? throw new UsageException("--influx URL is required"));
         var database = args.Text("db", "telehealth");
         var devices = args.WholeNumber("devices", 50, 1, 1000);
@@ -52,6 +53,7 @@ public static class BufferBenchCommand
         var passwords = DevicePasswords.RandomPerDevice();
         launch = launch with
         {
+            DeployedEnvironment = unit is null ? [] : DeployedRuntimeEnvironment.FromUnit(unit),
             Passwords = passwords,
             Enrolment = [.. passwords.EnrolmentEnvironment(
                 new[] { ("bench-", devices), ("batch-", devices), ("fill-", devices), ("live-", liveDevices) }
@@ -61,9 +63,12 @@ public static class BufferBenchCommand
         using var http = new HttpClient();
         var rssKiB = 0L;
         List<string> rssByGateway = [];
+        Console.WriteLine(unit is null
+            ? "gateway runtime environment: bare (no --gateway-unit: none of the systemd unit's DOTNET_*/MALLOC_* settings)"
+            : $"gateway runtime environment from {unit}: {Describe(launch.DeployedEnvironment)}");
         if (launch.ExtraEnvironment.Count > 0)
         {
-            Console.WriteLine("gateway environment added: " + string.Join(" ", launch.ExtraEnvironment.Select(e => $"{e.Key}={e.Value}")));
+            Console.WriteLine("gateway environment added: " + Describe(launch.ExtraEnvironment));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -161,6 +166,9 @@ public static class BufferBenchCommand
             $"durable_per_s={durable.PerSecond:0} broker_ceiling_per_s={broker.PerSecond:0} ratio_broker={durable.PerSecond / broker.PerSecond:0.00} batched_per_s={batched.PerSecond:0} sqlite_ceiling_per_s={sqlite.PerSecond:0} ratio_sqlite={batched.PerSecond / sqlite.PerSecond:0.00} drain_per_s={drain.Drain.PerSecond:0} rss_mb={rssMb:0}"));
         return 0;
     }
+
+    private static string Describe(IReadOnlyList<KeyValuePair<string, string>> environment)
+        => environment.Count == 0 ? "(none)" : string.Join(" ", environment.Select(e => $"{e.Key}={e.Value}"));
 
     /// <summary><c>KEY=VALUE,KEY=VALUE</c> for the gateway processes (e.g. <c>DOTNET_gcServer=0</c>).</summary>
     private static List<KeyValuePair<string, string>> ParseEnvironment(string text)

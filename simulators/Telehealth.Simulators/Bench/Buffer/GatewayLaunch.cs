@@ -4,7 +4,8 @@ namespace Telehealth.Simulators.Bench.Buffer;
 
 /// <summary>
 /// How to start a gateway process for the buffer benchmark (the ingest it forwards to is already running).
-/// <paramref name="ExtraEnvironment"/> is set after the benchmark's own variables (experiments: GC settings, batch sizes).
+/// <see cref="DeployedEnvironment"/> (the systemd unit's runtime settings) is set after the benchmark's own variables, and
+/// <paramref name="ExtraEnvironment"/> last (experiments: GC settings, batch sizes).
 /// </summary>
 public sealed record GatewayLaunch(
     string GatewayDll,
@@ -17,6 +18,9 @@ public sealed record GatewayLaunch(
 {
     /// <summary>The passwords of the benchmark's simulated devices.</summary>
     public DevicePasswords Passwords { get; init; } = DevicePasswords.None;
+
+    /// <summary>The <c>DOTNET_*</c> settings of the gateway's systemd unit (<see cref="DeployedRuntimeEnvironment"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DeployedEnvironment { get; init; } = [];
 
     /// <summary>The <c>Devices__Mqtt__N__…</c> variables that enrol the benchmark's devices on the gateway.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Enrolment { get; init; } = [];

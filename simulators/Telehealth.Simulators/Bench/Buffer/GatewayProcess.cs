@@ -71,7 +71,7 @@ public sealed class GatewayProcess : IDisposable
         env["Forwarder__SecretFile"] = launch.SecretFile;
         env["Forwarder__Enabled"] = forwarding ? "true" : "false";
         env["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in launch.Enrolment.Concat(launch.ExtraEnvironment))
+        foreach (var (key, value) in launch.Enrolment.Concat(launch.DeployedEnvironment).Concat(launch.ExtraEnvironment))
         {
             env[key] = value;
         }
