@@ -10,7 +10,7 @@ namespace Telehealth.Ingest.Alerting;
 /// has the patient. Every decision about a patient is written to the audit log — allowed reads with the purpose
 /// given (<c>X-Purpose</c> header or <c>purpose</c> query, default <c>care</c>), refusals with their reason.
 /// </summary>
-public sealed partial class StaffAccess(StaffStore staff, AuditLog audit, AlertingMetrics metrics, TimeProvider time)
+public sealed partial class StaffAccess(StaffStore staff, AuditLog audit, AlertingMetrics metrics, TimeProvider time, ILogger<StaffAccess> logger)
 {
     public const string PurposeHeader = "X-Purpose";
 
@@ -79,6 +79,7 @@ public sealed partial class StaffAccess(StaffStore staff, AuditLog audit, Alerti
     private async Task DenyAsync(string actorKind, string? actorId, string action, string? patientId, string reason, CancellationToken cancellationToken, string? purpose = null)
     {
         metrics.AccessDenied();
+        LogRefused(logger, action, actorKind, actorId ?? "anonymous", reason);
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actorKind, actorId, action, patientId, AuditOutcome.Denied, reason,
             purpose is null ? null : "purpose=" + purpose), cancellationToken).ConfigureAwait(false);
     }
@@ -104,6 +105,9 @@ public sealed partial class StaffAccess(StaffStore staff, AuditLog audit, Alerti
 
         return PurposePattern().IsMatch(given) ? given : null;
     }
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Security: refused {Action} to {ActorKind} {ActorId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string action, string actorKind, string actorId, string reason);
 
     [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
     private static partial Regex PurposePattern();

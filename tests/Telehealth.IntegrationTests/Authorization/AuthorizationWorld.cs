@@ -57,8 +57,12 @@ public sealed class AuthorizationWorld : IAsyncLifetime
         OperatorToken = await staff.CreateOperatorAsync("op-matrix", ct);
         var revokedOperator = await staff.CreateOperatorAsync("op-matrix-revoked", ct);
         await staff.RevokeAsync(StaffMember.OperatorKind, "op-matrix-revoked", ct);
-        await new PatientStore(Db, TimeProvider.System).CreateCareTeamAsync("team-mx", "Matrix team", ct);
+        var patients = new PatientStore(Db, TimeProvider.System);
+        await patients.CreateCareTeamAsync("team-mx", "Matrix team", ct);
+        await patients.CreateCareTeamAsync("team-mx-other", "Other team", ct);
         var therapist = await staff.CreateTherapistAsync("th-matrix", "team-mx", ct);
+        var revokedTherapist = await staff.CreateTherapistAsync("th-matrix-revoked", "team-mx", ct);
+        await staff.RevokeAsync(StaffMember.TherapistKind, "th-matrix-revoked", ct);
 
         foreach (var gateway in new[] { A, B, E, R, X })
         {
@@ -96,6 +100,14 @@ public sealed class AuthorizationWorld : IAsyncLifetime
             await connection.ExecuteAsync("UPDATE gateways SET enrolment_code_expires_at = 1 WHERE id = @id", new { id = X.GatewayId });
         }
 
+        // Patient A is in the therapists' team, B in another; each has an open alert.
+        await patients.AssignAsync("team-mx", A.PatientId, ct);
+        await patients.AssignAsync("team-mx-other", B.PatientId, ct);
+        var alerts = new Telehealth.Metadata.Alerts.AlertStore(Db, TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        var ownAlert = A with { AlertId = (await Alerting.AlertingSeed.OpenAsync(alerts, A.PatientId, Telehealth.Alerts.Rules.RuleIds.BloodPressure, now, ct)).Id };
+        var otherAlert = B with { AlertId = (await Alerting.AlertingSeed.OpenAsync(alerts, B.PatientId, Telehealth.Alerts.Rules.RuleIds.BloodPressure, now, ct)).Id };
+
         var random = TokenHash.NewToken();
         Credentials =
         [
@@ -116,6 +128,12 @@ public sealed class AuthorizationWorld : IAsyncLifetime
             new("revoked", CredentialKind.Operator, null, revokedOperator, A, B),
             new("other-gateways", CredentialKind.Operator, null, _secrets[A.GatewayId], A, B),
             new("therapist", CredentialKind.Operator, null, therapist, A, B, 403),
+            new("none", CredentialKind.Therapist, null, null, ownAlert, otherAlert),
+            new("wrong", CredentialKind.Therapist, null, random, ownAlert, otherAlert),
+            new("revoked", CredentialKind.Therapist, null, revokedTherapist, ownAlert, otherAlert),
+            new("other-gateways", CredentialKind.Therapist, null, _secrets[A.GatewayId], ownAlert, otherAlert),
+            new("operator", CredentialKind.Therapist, null, OperatorToken, ownAlert, otherAlert, 403),
+            new("valid", CredentialKind.Therapist, null, therapist, ownAlert, otherAlert, 403) { OnlyOther = true },
         ];
     }
 

@@ -11,4 +11,7 @@ public enum CredentialKind
 
     /// <summary>An operator's bearer token.</summary>
     Operator,
+
+    /// <summary>A therapist's bearer token (patient data and alerts of the therapist's care team only).</summary>
+    Therapist,
 }

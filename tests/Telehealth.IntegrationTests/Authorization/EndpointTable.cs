@@ -23,6 +23,16 @@ public static class EndpointTable
         new("admin-device-add", HttpMethod.Put, IngestRoutes.AdminGateways + "/{id}/devices/{deviceId}", CredentialKind.Operator,
             _ => JsonContent.Create(new { kind = "scale" })),
         new("admin-device-remove", HttpMethod.Delete, IngestRoutes.AdminGateways + "/{id}/devices/{deviceId}", CredentialKind.Operator, _ => null),
+        new("fleet-list", HttpMethod.Get, "/api/v1/fleet/gateways", CredentialKind.Operator, _ => null),
+        new("fleet-read", HttpMethod.Get, "/api/v1/fleet/gateways/{id}", CredentialKind.Operator, _ => null),
+        new("alerts-list", HttpMethod.Get, "/api/v1/alerts?patientId={patientId}", CredentialKind.Therapist, _ => null),
+        new("alert-read", HttpMethod.Get, "/api/v1/alerts/{alertId}", CredentialKind.Therapist, _ => null),
+        new("alert-acknowledge", HttpMethod.Post, "/api/v1/alerts/{alertId}/acknowledge", CredentialKind.Therapist,
+            _ => JsonContent.Create(new { note = "seen" })),
+        new("alert-resolve", HttpMethod.Post, "/api/v1/alerts/{alertId}/resolve", CredentialKind.Therapist,
+            _ => JsonContent.Create(new { note = "called the citizen", reason = "treated" })),
+        new("alert-note", HttpMethod.Post, "/api/v1/alerts/{alertId}/notes", CredentialKind.Therapist, _ => JsonContent.Create(new { text = "note" })),
+        new("patient-readings", HttpMethod.Get, "/api/v1/patients/{patientId}/readings?metric=heart_rate", CredentialKind.Therapist, _ => null),
     ];
 
     public static EndpointRow Get(string name) => Rows.Single(r => r.Name == name);

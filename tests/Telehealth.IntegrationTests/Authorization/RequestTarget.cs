@@ -1,4 +1,4 @@
 namespace Telehealth.IntegrationTests.Authorization;
 
-/// <summary>What a request is about: a gateway, its patient and a device enrolled on it.</summary>
-public sealed record RequestTarget(string GatewayId, string PatientId, string DeviceId);
+/// <summary>What a request is about: a gateway, its patient, a device enrolled on it and (for alert endpoints) an alert of that patient.</summary>
+public sealed record RequestTarget(string GatewayId, string PatientId, string DeviceId, string? AlertId = null);

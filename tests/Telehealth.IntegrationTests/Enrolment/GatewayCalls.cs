@@ -13,7 +13,7 @@ internal static class GatewayCalls
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ingest, IngestRoutes.Heartbeats))
         {
-            Content = JsonContent.Create(new GatewayHeartbeat(gatewayId, "test", 0, 0, 0, null, 0, false, [], null), IngestJsonContext.Default.GatewayHeartbeat),
+            Content = JsonContent.Create(new GatewayHeartbeat(gatewayId, "test", TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(), 0, 0, null, 0, false, [], null), IngestJsonContext.Default.GatewayHeartbeat),
         };
         return await SendAsync(http, request, gatewayId, secret, cancellationToken);
     }

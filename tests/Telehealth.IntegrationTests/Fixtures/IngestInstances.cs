@@ -66,6 +66,7 @@ public sealed class IngestInstances : IAsyncDisposable
                     ["Gateways__Known__0__Id"] = instances.GatewayId,
                     ["Gateways__Known__0__PatientId"] = instances.PatientId,
                     ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(instances.Secret))),
+                    ["Gateways__Known__0__Devices__0"] = "hr-1",
                 };
                 foreach (var (key, value) in metadataSettings.Concat(settings ?? new Dictionary<string, string>()))
                 {

@@ -44,10 +44,15 @@ public sealed class Pipeline : IAsyncDisposable
         [.. new[] { "sim-", "old-", "live-" }.SelectMany(p => Enumerable.Range(1, 10).Select(i => p + i.ToString(CultureInfo.InvariantCulture)))];
 
     /// <summary>
-    /// Devices enrolled on the ingest's seed gateway: <see cref="EnrolledDevices"/> and the ids the API tests post
-    /// directly (<c>hr</c>, <c>cuff</c>, <c>d</c>). Readings from any other device are refused with 403.
+    /// Devices enrolled on the ingest's seed gateway: <see cref="EnrolledDevices"/>, the ids the API tests post
+    /// directly (<c>hr</c>, <c>cuff</c>, <c>d</c>), and the wired and BLE devices of the sensor and BLE tests.
+    /// Readings from any other device are refused with 403.
     /// </summary>
-    public static IReadOnlyList<string> IngestDevices { get; } = [.. EnrolledDevices, "hr", "cuff", "d"];
+    public static IReadOnlyList<string> IngestDevices { get; } =
+    [
+        .. EnrolledDevices, "hr", "cuff", "d",
+        "knee-imu", "knee-imu-left", "forehead-ir", "finger-ox", "grip-left", "grip-right", "session-button", "session-led", "buzzer", "scale-1",
+    ];
 
     /// <summary>This run's device password prefix: a device's password is the prefix + its id.</summary>
     public string DevicePasswordPrefix { get; } = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "-";

@@ -10,7 +10,7 @@ namespace Telehealth.IntegrationTests.Fleet;
 /// </summary>
 public static class FleetSeed
 {
-    /// <summary>Inserts a patient (if new) and a gateway bound to it; <paramref name="secret"/> is stored as its SHA-256.</summary>
+    /// <summary>Inserts (or overwrites, e.g. a gateway seeded from configuration) a patient and a gateway bound to it; <paramref name="secret"/> is stored as its SHA-256.</summary>
     public static async Task AddGatewayAsync(MetadataDb db, string gatewayId, string patientId, long createdAtMs, CancellationToken cancellationToken,
         string? secret = null, long? revokedAtMs = null)
     {
@@ -21,6 +21,8 @@ public static class FleetSeed
             """
             INSERT INTO gateways (id, patient_id, secret_sha256, created_at, enrolled_at, revoked_at)
             VALUES (@gatewayId, @patientId, @hash, @createdAtMs, @createdAtMs, @revokedAtMs)
+            ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, secret_sha256 = excluded.secret_sha256,
+                created_at = excluded.created_at, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at
             """,
             new { gatewayId, patientId, hash = secret is null ? null : TokenHash.Of(secret), createdAtMs, revokedAtMs }, cancellationToken: cancellationToken));
     }
