@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Intake;
 
@@ -34,6 +35,9 @@ public static class IngestExtensions
         builder.Services.AddSingleton<Heartbeats.HeartbeatStore>();
         builder.Services.AddRequestDecompression();
         builder.Services.AddProblemDetails();
+
+        // Answers of the contract (one result per reading) through the source-generated serializer, not reflection.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default));
         return builder;
     }
 }
