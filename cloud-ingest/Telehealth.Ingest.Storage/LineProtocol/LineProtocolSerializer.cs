@@ -179,7 +179,7 @@ public static class LineProtocolSerializer
 
                 LineProtocolText.WriteKey(output, names[i]);
                 LineProtocolText.WriteRaw(output, "="u8);
-                WriteFormatted(output, reading.Values[names[i]], default);
+                WriteDouble(output, reading.Values[names[i]]);
                 if (i < n - 1 || !receivedWritten)
                 {
                     LineProtocolText.WriteRaw(output, ","u8);
@@ -211,7 +211,7 @@ public static class LineProtocolSerializer
 
             LineProtocolText.WriteKey(output, name);
             LineProtocolText.WriteRaw(output, "="u8);
-            WriteFormatted(output, value, default);
+            WriteDouble(output, value);
             if (!receivedFirst)
             {
                 LineProtocolText.WriteRaw(output, ","u8);
@@ -225,6 +225,22 @@ public static class LineProtocolSerializer
         LineProtocolText.WriteRaw(output, "received_ms="u8);
         WriteFormatted(output, receivedAtMs, default);
         LineProtocolText.WriteRaw(output, "i"u8);
+    }
+
+    /// <summary>
+    /// A field value as <c>double.ToString(InvariantCulture)</c> writes it. Whole numbers below 10^15 (most readings:
+    /// heart rate, steps, SpO2) print as their integer digits in that form too, so they take the cheaper integer
+    /// formatting; negative zero ("-0") and everything else take the shortest round-trip double formatting.
+    /// </summary>
+    private static void WriteDouble(IBufferWriter<byte> output, double value)
+    {
+        if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && (value != 0 || !double.IsNegative(value)))
+        {
+            WriteFormatted(output, (long)value, default);
+            return;
+        }
+
+        WriteFormatted(output, value, default);
     }
 
     private static void WriteFormatted<T>(IBufferWriter<byte> output, T value, ReadOnlySpan<char> format)
