@@ -96,10 +96,12 @@ public sealed class TlsTests : IDisposable
         return Fixtures.Pipeline.StartAsync(gatewaySettings: gateway, withGateway: withGateway, ingestSettings: new Dictionary<string, string>
         {
             // Kestrel:Endpoints replaces Urls: keep the plain-http loopback endpoint the fixture checks /healthz on, add HTTPS.
-            ["Kestrel__Endpoints__Http__Url"] = Fixtures.Pipeline.IngestUrlPlaceholder,
-            ["Kestrel__Endpoints__Https__Url"] = https,
-            ["Kestrel__Endpoints__Https__Certificate__Path"] = _pki.ServerCertificatePath,
-            ["Kestrel__Endpoints__Https__Certificate__KeyPath"] = _pki.ServerKeyPath,
+            // Kestrel binds the endpoints in the order of their names and serves each as soon as it is bound: "Gateways"
+            // (https) comes before "Loopback" (http), so a ready /healthz means the HTTPS endpoint is listening too.
+            ["Kestrel__Endpoints__Loopback__Url"] = Fixtures.Pipeline.IngestUrlPlaceholder,
+            ["Kestrel__Endpoints__Gateways__Url"] = https,
+            ["Kestrel__Endpoints__Gateways__Certificate__Path"] = _pki.ServerCertificatePath,
+            ["Kestrel__Endpoints__Gateways__Certificate__KeyPath"] = _pki.ServerKeyPath,
         }, cancellationToken: cancellationToken);
     }
 }
