@@ -78,11 +78,6 @@ public static partial class BatchApi
                 return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "a gateway may write only for itself and its bound patient");
             }
 
-            foreach (var rejectedClass in batch.RejectedClasses)
-            {
-                metrics.ReadingRejected(rejectedClass);
-            }
-
             var stored = batch.StoredLines.Count;
             if (stored > 0)
             {
@@ -97,6 +92,12 @@ public static partial class BatchApi
                     http.Response.Headers.RetryAfter = "2";
                     return TypedResults.Problem(statusCode: 503, title: "Storage unavailable", detail: "the time-series store is unreachable; keep the batch and retry");
                 }
+            }
+
+            // Counted once the batch is answered: a 503'd batch comes back and would count its rejections twice.
+            foreach (var rejectedClass in batch.RejectedClasses)
+            {
+                metrics.ReadingRejected(rejectedClass);
             }
 
             metrics.ReadingsStored(stored);
