@@ -5,7 +5,8 @@
 #       last line: readings=N seconds=S readings_per_s=R p50_ms=A p99_ms=B
 #   simulators/bench.sh ingest [--points N] [--batch B]
 #       8 simulated gateways POST gzip batches to the ingest writing to influxd, then the same points as raw line
-#       protocol straight to influxd, same concurrency and batch size; both counted in InfluxDB.
+#       protocol straight to influxd, same concurrency and batch size (all bodies made before the clocks start); both
+#       counted in InfluxDB; CPU per 1000 points of bench, ingest and influxd printed for each phase.
 #       last line: ingest_points_per_s=A raw_influx_points_per_s=B ratio=A/B p99_batch_ms=C
 #   simulators/bench.sh buffer [--devices N] [--window 10s] [--backlog N] [--live-rate R] …
 #       the gateway's durable buffer against its ceilings, all measured in this run (1.5–2.5 min; docs/benchmarks.md):
@@ -83,7 +84,8 @@ case "$what" in
     done
     th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
-    dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" "$@"
+    dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" \
+      --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;
   alert-latency)
     # influxd + the ingest knowing two gateways; gateway "probe" has the probe device, gateway "load" the background devices.

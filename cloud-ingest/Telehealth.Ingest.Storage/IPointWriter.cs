@@ -15,4 +15,11 @@ public interface IPointWriter
     /// resending will not help.</exception>
     /// <exception cref="ArgumentException">A reading that cannot be a well-formed point (see LineProtocolSerializer.Check).</exception>
     Task WriteAsync(string patientId, IReadOnlyList<IngestReading> readings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes line protocol that <see cref="LineProtocol.LineProtocolSerializer"/> produced (one or more lines, each
+    /// ending in <c>'\n'</c>, millisecond timestamps) as one request: the hot path of the ingest, which serialises
+    /// while it parses. <paramref name="pointCount"/> is only for logs. Same exceptions as <see cref="WriteAsync"/>.
+    /// </summary>
+    Task WriteLinesAsync(ReadOnlyMemory<byte> lines, int pointCount, CancellationToken cancellationToken);
 }

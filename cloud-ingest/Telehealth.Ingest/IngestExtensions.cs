@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telehealth.Ingest.Admin;
 using Telehealth.Ingest.Batches;
 using Telehealth.Ingest.Fleet;
+using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Intake;
@@ -46,6 +47,9 @@ public static class IngestExtensions
         builder.Services.AddSingleton<BatchValidator>();
         builder.Services.AddRequestDecompression();
         builder.Services.AddProblemDetails();
+
+        // Answers of the contract (one result per reading) through the source-generated serializer, not reflection.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default));
         return builder;
     }
 

@@ -8,6 +8,7 @@ using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Health;
 using Telehealth.Ingest.Heartbeats;
 using Telehealth.Ingest.Storage;
+using Telehealth.Ingest.Telemetry;
 using Telehealth.Metadata;
 
 if (args is ["admin", ..])
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddGatewayRegistry();
 builder.AddBatchIntake();
 builder.AddFleet();
+builder.AddIngestTelemetry();
 builder.Services.AddInfluxStorage(builder.Configuration);
 builder.Services.AddMetadataStore(builder.Configuration);
 builder.Services.AddAlerting(builder.Configuration);
@@ -27,6 +29,7 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseIngestTelemetry();
 app.UseRateLimiter();
 app.UseRequestDecompression();
 app.MapOpenApi();
@@ -38,5 +41,6 @@ app.MapAlerting();
 app.MapEnrolment();
 app.MapGatewaySecrets();
 app.MapAdminGateways();
+app.MapIngestTelemetry();
 app.Run();
 return 0;

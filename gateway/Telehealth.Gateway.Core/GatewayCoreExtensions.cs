@@ -90,6 +90,7 @@ public static class GatewayCoreExtensions
                 http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<ForwarderOptions>>().Value.IngestUrl);
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns the timeouts
             })
+            .ConfigurePrimaryHttpMessageHandler(sp => IngestTls.CreateHandler(sp.GetRequiredService<IOptions<ForwarderOptions>>().Value))
             .AddStandardResilienceHandler(resilience =>
             {
                 resilience.Retry.MaxRetryAttempts = 4;

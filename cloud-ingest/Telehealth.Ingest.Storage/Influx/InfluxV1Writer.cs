@@ -17,6 +17,7 @@ public sealed class InfluxV1Writer : IPointWriter
     private readonly InfluxOptions _options;
     private readonly ILogger<InfluxV1Writer> _logger;
     private readonly Uri _writeUri;
+    private static readonly MediaTypeHeaderValue TextPlainUtf8 = new("text/plain") { CharSet = "utf-8" };
 
     public InfluxV1Writer(HttpClient http, IOptions<InfluxOptions> options, ILogger<InfluxV1Writer> logger)
     {
@@ -38,9 +39,19 @@ public sealed class InfluxV1Writer : IPointWriter
 
         using var buffer = new LineProtocolBuffer();
         LineProtocolSerializer.Write(buffer, patientId, readings);
+        await WriteLinesAsync(buffer.WrittenMemory, readings.Count, cancellationToken);
+    }
 
-        using var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+    /// <inheritdoc />
+    public async Task WriteLinesAsync(ReadOnlyMemory<byte> lines, int pointCount, CancellationToken cancellationToken)
+    {
+        if (lines.IsEmpty)
+        {
+            return;
+        }
+
+        using var content = new ReadOnlyMemoryContent(lines);
+        content.Headers.ContentType = TextPlainUtf8;
         using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = content };
         InfluxHttp.Authorize(request, _options);
 
@@ -49,7 +60,7 @@ public sealed class InfluxV1Writer : IPointWriter
             using var response = await InfluxHttp.SendAsync(_http, request, _options, cancellationToken);
             if (response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK)
             {
-                StorageLog.Written(_logger, readings.Count, buffer.WrittenCount);
+                StorageLog.Written(_logger, pointCount, lines.Length);
                 return;
             }
 
@@ -57,12 +68,12 @@ public sealed class InfluxV1Writer : IPointWriter
         }
         catch (StorageUnavailableException ex)
         {
-            StorageLog.WriteUnavailable(_logger, readings.Count, ex.StatusCode, ex);
+            StorageLog.WriteUnavailable(_logger, pointCount, ex.StatusCode, ex);
             throw;
         }
         catch (StorageRejectedException ex)
         {
-            StorageLog.WriteRejected(_logger, readings.Count, ex.StatusCode);
+            StorageLog.WriteRejected(_logger, pointCount, ex.StatusCode);
             throw;
         }
     }

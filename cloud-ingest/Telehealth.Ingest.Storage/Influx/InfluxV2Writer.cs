@@ -37,22 +37,28 @@ public sealed class InfluxV2Writer : IPointWriter
             return;
         }
 
-        string body;
-        int byteCount;
-        using (var buffer = new LineProtocolBuffer())
+        using var buffer = new LineProtocolBuffer();
+        LineProtocolSerializer.Write(buffer, patientId, readings);
+        await WriteLinesAsync(buffer.WrittenMemory, readings.Count, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteLinesAsync(ReadOnlyMemory<byte> lines, int pointCount, CancellationToken cancellationToken)
+    {
+        if (lines.IsEmpty)
         {
-            LineProtocolSerializer.Write(buffer, patientId, readings);
-            byteCount = buffer.WrittenCount;
-            body = Encoding.UTF8.GetString(buffer.WrittenSpan[..^1]);
+            return;
         }
 
+        var byteCount = lines.Length;
+        var body = Encoding.UTF8.GetString(lines.Span[^1] == (byte)'\n' ? lines.Span[..^1] : lines.Span);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
             await _client.GetWriteApiAsync()
                 .WriteRecordAsync(body, WritePrecision.Ms, _options.Bucket, _options.Org, timeout.Token);
-            StorageLog.Written(_logger, readings.Count, byteCount);
+            StorageLog.Written(_logger, pointCount, byteCount);
         }
         catch (InfluxException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -63,7 +69,7 @@ public sealed class InfluxV2Writer : IPointWriter
         {
             var unavailable = new StorageUnavailableException(
                 $"InfluxDB v2 write API did not answer within {_options.TimeoutSeconds} s.", ex);
-            StorageLog.WriteUnavailable(_logger, readings.Count, null, unavailable);
+            StorageLog.WriteUnavailable(_logger, pointCount, null, unavailable);
             throw unavailable;
         }
         catch (InfluxException ex) when (ex.Status == 0 || InfluxHttp.IsTransient(ex.Status) || InfluxHttp.IsConfigurationProblem(ex.Status))
@@ -74,12 +80,12 @@ public sealed class InfluxV2Writer : IPointWriter
             {
                 StatusCode = ex.Status == 0 ? null : ex.Status,
             };
-            StorageLog.WriteUnavailable(_logger, readings.Count, unavailable.StatusCode, unavailable);
+            StorageLog.WriteUnavailable(_logger, pointCount, unavailable.StatusCode, unavailable);
             throw unavailable;
         }
         catch (InfluxException ex)
         {
-            StorageLog.WriteRejected(_logger, readings.Count, ex.Status);
+            StorageLog.WriteRejected(_logger, pointCount, ex.Status);
             throw new StorageRejectedException($"InfluxDB refused to store points ({ex.Status}): {ex.Message}", ex)
             {
                 StatusCode = ex.Status,
@@ -89,14 +95,14 @@ public sealed class InfluxV2Writer : IPointWriter
         catch (HttpRequestException ex)
         {
             var unavailable = new StorageUnavailableException($"InfluxDB v2 write API is unreachable: {ex.Message}", ex);
-            StorageLog.WriteUnavailable(_logger, readings.Count, null, unavailable);
+            StorageLog.WriteUnavailable(_logger, pointCount, null, unavailable);
             throw unavailable;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var unavailable = new StorageUnavailableException(
                 $"InfluxDB v2 write API did not answer within {_options.TimeoutSeconds} s.", ex);
-            StorageLog.WriteUnavailable(_logger, readings.Count, null, unavailable);
+            StorageLog.WriteUnavailable(_logger, pointCount, null, unavailable);
             throw unavailable;
         }
     }

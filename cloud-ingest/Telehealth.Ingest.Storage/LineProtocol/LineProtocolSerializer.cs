@@ -48,6 +48,28 @@ public static class LineProtocolSerializer
             throw new ArgumentException(problem, nameof(reading));
         }
 
+        WriteCheckedLine(output, patientId, reading);
+    }
+
+    /// <summary>
+    /// Writes one reading that <see cref="Check"/> has already passed (null) as one line, without checking it again:
+    /// for the ingest's hot path, which checks every reading while it validates the batch.
+    /// </summary>
+    public static void WriteCheckedLine(IBufferWriter<byte> output, string patientId, IngestReading reading)
+    {
+        WriteSeriesKey(output, patientId, reading);
+        WriteFieldsAndTime(output, reading);
+    }
+
+    /// <summary>
+    /// The first part of a checked reading's line: measurement and tags and the space after them
+    /// (<c>metric,device=…,patient=… </c>). Equal for consecutive readings of one metric from one device, so a
+    /// caller may copy it instead of writing it again.
+    /// </summary>
+    public static void WriteSeriesKey(IBufferWriter<byte> output, string patientId, IngestReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(reading);
         LineProtocolText.WriteMeasurement(output, reading.Metric);
 
         // Tags in ordinal key order: "device" < "patient".
@@ -56,7 +78,13 @@ public static class LineProtocolSerializer
         LineProtocolText.WriteRaw(output, ",patient="u8);
         LineProtocolText.WriteKey(output, patientId);
         LineProtocolText.WriteRaw(output, " "u8);
+    }
 
+    /// <summary>The rest of a checked reading's line after <see cref="WriteSeriesKey"/>: fields, timestamp, <c>'\n'</c>.</summary>
+    public static void WriteFieldsAndTime(IBufferWriter<byte> output, IngestReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(reading);
         WriteFields(output, reading);
 
         LineProtocolText.WriteRaw(output, " "u8);
@@ -117,6 +145,12 @@ public static class LineProtocolSerializer
     {
         // Fields in ordinal key order, received_ms among them, as PointData sorts them.
         var count = reading.Values.Count;
+        if (count == 1)
+        {
+            WriteSingleField(output, reading);
+            return;
+        }
+
         var names = ArrayPool<string>.Shared.Rent(count);
         try
         {
@@ -145,7 +179,7 @@ public static class LineProtocolSerializer
 
                 LineProtocolText.WriteKey(output, names[i]);
                 LineProtocolText.WriteRaw(output, "="u8);
-                WriteFormatted(output, reading.Values[names[i]], default);
+                WriteDouble(output, reading.Values[names[i]]);
                 if (i < n - 1 || !receivedWritten)
                 {
                     LineProtocolText.WriteRaw(output, ","u8);
@@ -164,11 +198,49 @@ public static class LineProtocolSerializer
         }
     }
 
+    private static void WriteSingleField(IBufferWriter<byte> output, IngestReading reading)
+    {
+        foreach (var (name, value) in reading.Values)
+        {
+            var receivedFirst = string.CompareOrdinal(ReceivedField, name) < 0;
+            if (receivedFirst)
+            {
+                WriteReceived(output, reading.ReceivedAtMs);
+                LineProtocolText.WriteRaw(output, ","u8);
+            }
+
+            LineProtocolText.WriteKey(output, name);
+            LineProtocolText.WriteRaw(output, "="u8);
+            WriteDouble(output, value);
+            if (!receivedFirst)
+            {
+                LineProtocolText.WriteRaw(output, ","u8);
+                WriteReceived(output, reading.ReceivedAtMs);
+            }
+        }
+    }
+
     private static void WriteReceived(IBufferWriter<byte> output, long receivedAtMs)
     {
         LineProtocolText.WriteRaw(output, "received_ms="u8);
         WriteFormatted(output, receivedAtMs, default);
         LineProtocolText.WriteRaw(output, "i"u8);
+    }
+
+    /// <summary>
+    /// A field value as <c>double.ToString(InvariantCulture)</c> writes it. Whole numbers below 10^15 (most readings:
+    /// heart rate, steps, SpO2) print as their integer digits in that form too, so they take the cheaper integer
+    /// formatting; negative zero ("-0") and everything else take the shortest round-trip double formatting.
+    /// </summary>
+    private static void WriteDouble(IBufferWriter<byte> output, double value)
+    {
+        if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && (value != 0 || !double.IsNegative(value)))
+        {
+            WriteFormatted(output, (long)value, default);
+            return;
+        }
+
+        WriteFormatted(output, value, default);
     }
 
     private static void WriteFormatted<T>(IBufferWriter<byte> output, T value, ReadOnlySpan<char> format)

@@ -4,6 +4,8 @@ using Telehealth.Ingest.Contracts.Batches;
 using Telehealth.Ingest.Contracts.Enrolment;
 using Telehealth.Ingest.Gateways;
 using Telehealth.Ingest.Storage;
+using Telehealth.Ingest.Storage.LineProtocol;
+using Telehealth.Ingest.Telemetry;
 
 namespace Telehealth.Ingest.Batches;
 
@@ -38,6 +40,8 @@ public static partial class BatchApi
         SecurityEvents security,
         BatchValidator validator,
         IPointWriter writer,
+        IngestMetrics metrics,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -48,10 +52,11 @@ public static partial class BatchApi
             return auth.Refusal!;
         }
 
-        IngestBatch? batch;
+        ParsedBatch batch;
         try
         {
-            batch = await JsonSerializer.DeserializeAsync(http.Request.Body, IngestJsonContext.Default.IngestBatch, cancellationToken);
+            using var body = await ReadBodyAsync(http.Request.Body, cancellationToken);
+            batch = BatchReader.Read(body.WrittenSpan, gateway.PatientId, validator.LatestDeviceTimeMs());
         }
         catch (JsonException ex)
         {
@@ -62,97 +67,123 @@ public static partial class BatchApi
             return TypedResults.Problem(statusCode: ex.StatusCode, title: "Bad request body", detail: ex.Message);
         }
 
-        if (batch?.Readings is null)
+        using (batch)
         {
-            return TypedResults.Problem(statusCode: 400, title: "Malformed batch", detail: "readings is missing");
-        }
-
-        if (!string.Equals(batch.GatewayId, gateway.Id, StringComparison.Ordinal)
-            || !string.Equals(batch.PatientId, gateway.PatientId, StringComparison.Ordinal))
-        {
-            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "patient-not-bound",
-                "a gateway may write only for itself and its bound patient"), cancellationToken);
-        }
-
-        var unenrolled = batch.Readings.Select(r => r?.DeviceId).OfType<string>()
-            .Where(d => d.Length > 0 && !gateway.Devices.Contains(d)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (unenrolled.Count > 0)
-        {
-            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "devices-not-enrolled",
-                $"{unenrolled.Count} device(s) in this batch are not enrolled on the gateway; nothing was written",
-                new Dictionary<string, object?> { [UnenrolledDevicesProblem.ExtensionName] = unenrolled.Take(100).ToArray() }), cancellationToken);
-        }
-
-        var results = new ReadingResult[batch.Readings.Count];
-        var valid = new List<IngestReading>(batch.Readings.Count);
-        var rejected = 0;
-        for (var i = 0; i < results.Length; i++)
-        {
-            var reading = batch.Readings[i];
-            var reason = reading is null ? "reading is null" : validator.Validate(gateway.PatientId, reading);
-            if (reason is null)
+            if (!batch.HasReadings)
             {
-                valid.Add(reading!);
-                results[i] = new ReadingResult(reading!.Id, ReadingStatus.Stored);
+                return TypedResults.Problem(statusCode: 400, title: "Malformed batch", detail: "readings is missing");
             }
-            else
-            {
-                rejected++;
-                results[i] = new ReadingResult(reading?.Id ?? -1, ReadingStatus.Rejected, reason);
-            }
-        }
 
-        var stored = valid.Count;
-        if (valid.Count > 0)
-        {
-            try
+            if (!string.Equals(batch.GatewayId, gateway.Id, StringComparison.Ordinal)
+                || !string.Equals(batch.PatientId, gateway.PatientId, StringComparison.Ordinal))
             {
-                stored -= await WriteAsync(writer, gateway.PatientId, valid, results, logger, cancellationToken);
+                return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "patient-not-bound",
+                    "a gateway may write only for itself and its bound patient"), cancellationToken);
             }
-            catch (StorageUnavailableException ex)
-            {
-                LogStorageUnavailable(logger, ex.Message);
-                http.Response.Headers.RetryAfter = "2";
-                return TypedResults.Problem(statusCode: 503, title: "Storage unavailable", detail: "the time-series store is unreachable; keep the batch and retry");
-            }
-        }
 
-        http.RequestServices.GetService<Alerting.AlertEvaluationScheduler>()?.MarkDirty(gateway.PatientId, stored);
-        return TypedResults.Ok(new IngestBatchResult(stored, results.Length - stored, results));
+            var unenrolled = batch.DeviceIds.Where(d => !gateway.Devices.Contains(d)).Order(StringComparer.Ordinal).ToList();
+            if (unenrolled.Count > 0)
+            {
+                return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, WriteAction, gateway.PatientId, 403, "devices-not-enrolled",
+                    $"{unenrolled.Count} device(s) in this batch are not enrolled on the gateway; nothing was written",
+                    new Dictionary<string, object?> { [UnenrolledDevicesProblem.ExtensionName] = unenrolled.Take(100).ToArray() }), cancellationToken);
+            }
+
+            var stored = batch.StoredLines.Count;
+            if (stored > 0)
+            {
+                try
+                {
+                    stored -= await WriteAsync(writer, batch, metrics, time, logger, cancellationToken);
+                }
+                catch (StorageUnavailableException ex)
+                {
+                    metrics.StorageUnavailable();
+                    LogStorageUnavailable(logger, ex.Message);
+                    http.Response.Headers.RetryAfter = "2";
+                    return TypedResults.Problem(statusCode: 503, title: "Storage unavailable", detail: "the time-series store is unreachable; keep the batch and retry");
+                }
+            }
+
+            // Counted once the batch is answered: a 503'd batch comes back and would count its rejections twice.
+            foreach (var rejectedClass in batch.RejectedClasses)
+            {
+                metrics.ReadingRejected(rejectedClass);
+            }
+
+            metrics.ReadingsStored(stored);
+            http.RequestServices.GetService<Alerting.AlertEvaluationScheduler>()?.MarkDirty(gateway.PatientId, stored);
+            return TypedResults.Ok(new IngestBatchResult(stored, batch.Results.Count - stored, batch.Results));
+        }
     }
 
     /// <summary>
-    /// Writes the valid readings in one request. When the store refuses the request (e.g. a field type conflict), the
-    /// readings are written one by one so that only the offending ones are rejected — InfluxDB 1.x may already have
-    /// stored the others (a partial write), which the retry overwrites harmlessly. Returns how many were rejected.
+    /// The whole (already inflated, size-limited) body in one pooled buffer: Kestrel and the decompression middleware cut
+    /// it off at <c>Intake:MaxBodyBytes</c> with a 413 <see cref="BadHttpRequestException"/>.
     /// </summary>
-    private static async Task<int> WriteAsync(IPointWriter writer, string patientId, List<IngestReading> valid, ReadingResult[] results, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<LineProtocolBuffer> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
+        var buffer = new LineProtocolBuffer(64 * 1024);
         try
         {
-            await writer.WriteAsync(patientId, valid, cancellationToken);
+            while (true)
+            {
+                var read = await body.ReadAsync(buffer.GetMemory(32 * 1024), cancellationToken);
+                if (read == 0)
+                {
+                    return buffer;
+                }
+
+                buffer.Advance(read);
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the valid readings' lines in one request. When the store refuses the request (e.g. a field type conflict),
+    /// the lines are written one by one so that only the offending readings are rejected — InfluxDB 1.x may already
+    /// have stored the others (a partial write), which the retry overwrites harmlessly. Returns how many were rejected.
+    /// </summary>
+    private static async Task<int> WriteAsync(IPointWriter writer, ParsedBatch batch, IngestMetrics metrics, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await writer.WriteLinesAsync(batch.Lines.WrittenMemory, batch.StoredLines.Count, cancellationToken);
             return 0;
         }
         catch (StorageRejectedException ex)
         {
-            LogStorageRejected(logger, valid.Count, ex.StatusCode);
+            LogStorageRejected(logger, batch.StoredLines.Count, ex.StatusCode);
+        }
+        finally
+        {
+            metrics.InfluxWrite(time.GetElapsedTime(started));
         }
 
         var rejected = 0;
-        var index = results.Select((r, i) => (r.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToList());
-        foreach (var reading in valid)
+        foreach (var line in batch.StoredLines)
         {
+            started = time.GetTimestamp();
             try
             {
-                await writer.WriteAsync(patientId, [reading], cancellationToken);
+                await writer.WriteLinesAsync(batch.Lines.WrittenMemory.Slice(line.Start, line.Length), 1, cancellationToken);
             }
             catch (StorageRejectedException ex)
             {
                 rejected++;
-                foreach (var i in index[reading.Id])
-                {
-                    results[i] = new ReadingResult(reading.Id, ReadingStatus.Rejected, "refused by the time-series store: " + ex.ServerMessage);
-                }
+                metrics.ReadingRejected(RejectionClass.Storage);
+                var id = batch.Results[line.ResultIndex].Id;
+                batch.Results[line.ResultIndex] = new ReadingResult(id, ReadingStatus.Rejected, "refused by the time-series store: " + ex.ServerMessage);
+            }
+            finally
+            {
+                metrics.InfluxWrite(time.GetElapsedTime(started));
             }
         }
 

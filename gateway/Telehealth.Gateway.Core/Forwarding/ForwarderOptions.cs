@@ -15,6 +15,13 @@ public sealed class ForwarderOptions : IValidatableObject
     [Required]
     public string IngestUrl { get; set; } = "";
 
+    /// <summary>
+    /// PEM file with the CA certificate(s) the ingest's TLS certificate must chain to — a municipality's own PKI. When set,
+    /// only that CA is trusted (not the system store) and <see cref="IngestUrl"/> must be https. Default null: the
+    /// operating system's trust store.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
     /// <summary>This gateway's secret (sent as a bearer token). Prefer <see cref="SecretFile"/>.</summary>
     public string? Secret { get; set; }
 
@@ -65,6 +72,11 @@ public sealed class ForwarderOptions : IValidatableObject
             yield return new ValidationResult($"Forwarder:IngestUrl '{IngestUrl}' is not an absolute http(s) URL", [nameof(IngestUrl)]);
         }
 
+        foreach (var problem in ValidateCaCertificate(uri))
+        {
+            yield return problem;
+        }
+
         if (string.IsNullOrEmpty(Secret) == string.IsNullOrEmpty(SecretFile))
         {
             yield return new ValidationResult("give exactly one of Forwarder:Secret or Forwarder:SecretFile", [nameof(Secret)]);
@@ -77,6 +89,34 @@ public sealed class ForwarderOptions : IValidatableObject
         if (!string.IsNullOrEmpty(EnrolmentCode) && string.IsNullOrEmpty(SecretFile))
         {
             yield return new ValidationResult("Forwarder:EnrolmentCode needs Forwarder:SecretFile (where the enrolled secret is kept)", [nameof(EnrolmentCode)]);
+        }
+    }
+
+    private IEnumerable<ValidationResult> ValidateCaCertificate(Uri? ingest)
+    {
+        if (string.IsNullOrEmpty(CaCertificateFile))
+        {
+            yield break;
+        }
+
+        if (ingest is not null && ingest.Scheme != Uri.UriSchemeHttps)
+        {
+            yield return new ValidationResult($"Forwarder:CaCertificateFile is set but Forwarder:IngestUrl '{IngestUrl}' is not https", [nameof(CaCertificateFile)]);
+        }
+
+        string? error = null;
+        try
+        {
+            IngestTls.LoadAuthorities(CaCertificateFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            error = ex.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new ValidationResult($"Forwarder:CaCertificateFile '{CaCertificateFile}' is not a readable PEM certificate: {error}", [nameof(CaCertificateFile)]);
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class Pipeline : IAsyncDisposable
         Query = new InfluxQlClient(_http, Options.Create(new InfluxOptions { Url = influx.BaseAddress.ToString(), Database = Database }));
     }
 
+    /// <summary>In an ingest setting's value, replaced by <see cref="IngestUrl"/> (e.g. for Kestrel:Endpoints, which override Urls).</summary>
+    public const string IngestUrlPlaceholder = "{IngestUrl}";
+
     public string GatewayId { get; } = "gw-it-" + Guid.NewGuid().ToString("N")[..8];
 
     public string PatientId { get; } = "patient-" + Guid.NewGuid().ToString("N")[..8];
@@ -101,7 +104,8 @@ public sealed class Pipeline : IAsyncDisposable
                 ["Gateways__Known__0__PatientId"] = pipeline.PatientId,
                 ["Gateways__Known__0__SecretSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pipeline.Secret))),
             }.Concat(IngestDevices.Select((d, i) => KeyValuePair.Create($"Gateways__Known__0__Devices__{i.ToString(CultureInfo.InvariantCulture)}", d)))
-                .Concat(ingestSettings ?? new Dictionary<string, string>()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+                .Concat((ingestSettings ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Replace(IngestUrlPlaceholder, pipeline.IngestUrl.ToString(), StringComparison.Ordinal))))
+                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value),
                 new Uri(pipeline.IngestUrl, "/healthz"));
             await pipeline.Ingest.StartAsync(cancellationToken);
             if (!withGateway)

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Simulators.Bench.Buffer;
 using Telehealth.Simulators.Cli;
 
 namespace Telehealth.Simulators.Bench.Ingest;
@@ -25,6 +26,18 @@ public static class IngestBenchCommand
         var gatewaysFile = args.OptionalString("gateways-file") ?? throw new UsageException("--gateways-file is required (lines: id patient secret)");
         var points = args.WholeNumber("points", 1_000_000, 1000, 100_000_000);
         var batch = args.WholeNumber("batch", 2000, 1, 50_000);
+        var warmUp = args.WholeNumber("warm-up-points", 200_000, 0, 100_000_000);
+        List<(string Name, int Pid)> processes = [("bench", Environment.ProcessId)];
+        if (args.WholeNumber("ingest-pid", 0, 0) is > 0 and var ingestPid)
+        {
+            processes.Add(("ingest", ingestPid));
+        }
+
+        if (args.WholeNumber("influxd-pid", 0, 0) is > 0 and var influxdPid)
+        {
+            processes.Add(("influxd", influxdPid));
+        }
+
         args.EnsureAllUsed();
 
         var gateways = File.ReadAllLines(gatewaysFile).Where(l => l.Length > 0).Select(l => l.Split(' ')).Select(p => (Id: p[0], Patient: p[1], Secret: p[2])).ToArray();
@@ -37,15 +50,37 @@ public static class IngestBenchCommand
         var perGateway = points / gateways.Length;
         var start = time.GetUtcNow().ToUnixTimeMilliseconds() - 3_600_000;
 
-        Console.Error.WriteLine($"bench ingest: {gateways.Length} gateways, {perGateway * gateways.Length} points per phase, {batch} readings per batch");
-        var latencies = new List<double>();
-        var ingestSeconds = await TimeAsync(time, gateways.Select(g => Task.Run(async () =>
+        Console.Error.WriteLine($"bench ingest: {gateways.Length} gateways, {perGateway * gateways.Length} points per phase, {batch} readings per batch; load average {LoadAverage()}");
+
+        // A fresh .NET process runs its first seconds on unoptimised (tier-0) code while the JIT re-compiles the hot
+        // methods; a service runs warm. Both targets get the same untimed warm-up (other measurements, not counted).
+        if (warmUp > 0)
         {
-            for (var first = 0; first < perGateway; first += batch)
+            var warmPerGateway = Math.Max(1, warmUp / gateways.Length);
+            await Task.WhenAll(gateways.Select(g => Task.Run(async () =>
             {
-                var readings = Enumerable.Range(first, Math.Min(batch, perGateway - first)).Select(i => new IngestReading(i + 1, "bench-hr", "heart_rate", "/min",
-                    start + i, start + i + 5, new Dictionary<string, double> { ["value"] = 60 + (i % 60) })).ToArray();
-                var body = Gzip(JsonSerializer.SerializeToUtf8Bytes(new IngestBatch(g.Id, g.Patient, readings), IngestJsonContext.Default.IngestBatch));
+                foreach (var body in IngestBodies(g.Id, g.Patient, warmPerGateway, batch, start, "spo2", "%"))
+                {
+                    await PostBatchAsync(http, ingest, g, body, cancellationToken);
+                }
+
+                foreach (var body in RawBodies(g.Patient, warmPerGateway, batch, start, "warm_up_raw"))
+                {
+                    await PostRawAsync(http, influx, database, body, cancellationToken);
+                }
+            }, cancellationToken)));
+            Console.Error.WriteLine($"bench ingest: warmed up with {warmPerGateway * gateways.Length} points each way");
+        }
+
+        // Both phases' bodies are made before their clocks start: the figures measure the ingest and influxd, not how
+        // fast this process can make JSON, gzip or line protocol on the same two cores.
+        var ingestBodies = gateways.Select(g => IngestBodies(g.Id, g.Patient, perGateway, batch, start, "heart_rate", "/min")).ToArray();
+        var latencies = new List<double>();
+        var ingestCpu = new CpuWindow(processes, time);
+        var ingestSeconds = await TimeAsync(time, gateways.Select((g, n) => Task.Run(async () =>
+        {
+            foreach (var body in ingestBodies[n])
+            {
                 var clock = Stopwatch.StartNew();
                 await PostBatchAsync(http, ingest, g, body, cancellationToken);
                 lock (latencies)
@@ -54,24 +89,23 @@ public static class IngestBenchCommand
                 }
             }
         }, cancellationToken)));
+        var ingestCpuLine = ingestCpu.Describe(perGateway * (long)gateways.Length);
+        ingestBodies = null;
         var ingested = await CountAsync(http, influx, database, "heart_rate", cancellationToken);
 
-        var rawSeconds = await TimeAsync(time, gateways.Select(g => Task.Run(async () =>
+        var rawBodies = gateways.Select(g => RawBodies(g.Patient, perGateway, batch, start, "heart_rate_raw")).ToArray();
+        var rawCpu = new CpuWindow(processes, time);
+        var rawSeconds = await TimeAsync(time, gateways.Select((g, n) => Task.Run(async () =>
         {
-            for (var first = 0; first < perGateway; first += batch)
+            foreach (var body in rawBodies[n])
             {
-                var lines = new StringBuilder(batch * 96);
-                for (var i = first; i < Math.Min(first + batch, perGateway); i++)
-                {
-                    lines.Append(CultureInfo.InvariantCulture, $"heart_rate_raw,device=bench-hr,patient={g.Patient} received_ms={start + i + 5}i,value={60 + (i % 60)} {start + i}\n");
-                }
-
-                using var content = new StringContent(lines.ToString(), Encoding.UTF8, "text/plain");
-                using var response = await http.PostAsync(new Uri(influx, $"/write?db={database}&precision=ms"), content, cancellationToken);
-                response.EnsureSuccessStatusCode();
+                await PostRawAsync(http, influx, database, body, cancellationToken);
             }
         }, cancellationToken)));
+        var rawCpuLine = rawCpu.Describe(perGateway * (long)gateways.Length);
+        rawBodies = null;
         var raw = await CountAsync(http, influx, database, "heart_rate_raw", cancellationToken);
+        Console.Error.WriteLine($"bench ingest: load average after both phases {LoadAverage()}");
 
         var expected = (long)perGateway * gateways.Length;
         if (ingested != expected || raw != expected)
@@ -84,7 +118,9 @@ public static class IngestBenchCommand
         var rawRate = expected / rawSeconds;
         var p99 = latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(0.99 * latencies.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest  {ingestRate,10:0} points/s  ({expected} points through the ingest in {ingestSeconds:0.00} s; {latencies.Count} batches, p50 {latencies[latencies.Count / 2]:0} ms)"));
+        Console.WriteLine("  " + ingestCpuLine.Replace("readings", "points", StringComparison.Ordinal));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw     {rawRate,10:0} points/s  ({expected} points as line protocol straight to influxd in {rawSeconds:0.00} s)"));
+        Console.WriteLine("  " + rawCpuLine.Replace("readings", "points", StringComparison.Ordinal));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest_points_per_s={ingestRate:0} raw_influx_points_per_s={rawRate:0} ratio={ingestRate / rawRate:0.00} p99_batch_ms={p99:0}"));
         return 0;
     }
@@ -101,6 +137,59 @@ public static class IngestBenchCommand
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static async Task PostRawAsync(HttpClient http, Uri influx, string database, byte[] body, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        using var response = await http.PostAsync(new Uri(influx, $"/write?db={database}&precision=ms"), content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One gateway's batches as the forwarder sends them: gzip JSON, <paramref name="batch"/> single-value readings each.</summary>
+    private static List<byte[]> IngestBodies(string gatewayId, string patient, int perGateway, int batch, long start, string metric, string unit)
+    {
+        var bodies = new List<byte[]>();
+        for (var first = 0; first < perGateway; first += batch)
+        {
+            var readings = Enumerable.Range(first, Math.Min(batch, perGateway - first)).Select(i => new IngestReading(i + 1, "bench-hr", metric, unit,
+                start + i, start + i + 5, new Dictionary<string, double> { ["value"] = 60 + (i % 40) })).ToArray();
+            bodies.Add(Gzip(JsonSerializer.SerializeToUtf8Bytes(new IngestBatch(gatewayId, patient, readings), IngestJsonContext.Default.IngestBatch)));
+        }
+
+        return bodies;
+    }
+
+    /// <summary>The same points as plain line protocol, in the same batches.</summary>
+    private static List<byte[]> RawBodies(string patient, int perGateway, int batch, long start, string measurement)
+    {
+        var bodies = new List<byte[]>();
+        for (var first = 0; first < perGateway; first += batch)
+        {
+            var lines = new StringBuilder(batch * 96);
+            for (var i = first; i < Math.Min(first + batch, perGateway); i++)
+            {
+                lines.Append(CultureInfo.InvariantCulture, $"{measurement},device=bench-hr,patient={patient} received_ms={start + i + 5}i,value={60 + (i % 40)} {start + i}\n");
+            }
+
+            bodies.Add(Encoding.UTF8.GetBytes(lines.ToString()));
+        }
+
+        return bodies;
+    }
+
+    /// <summary>The machine's 1-minute load average (the machine is shared: a busy one lowers both phases unevenly).</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
 

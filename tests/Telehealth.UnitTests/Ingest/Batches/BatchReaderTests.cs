@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Json;
+using Telehealth.Ingest.Batches;
+using Telehealth.Ingest.Contracts.Batches;
+using Telehealth.Ingest.Storage.LineProtocol;
+using Telehealth.Ingest.Telemetry;
+
+namespace Telehealth.UnitTests.Ingest.Batches;
+
+/// <summary>
+/// The one-pass reader must agree with the contract's serializer (IngestJsonContext) followed by per-reading
+/// validation and LineProtocolSerializer: same results, same lines, same refusals.
+/// </summary>
+public sealed class BatchReaderTests
+{
+    private const string Patient = "patient-7";
+    private const long Now = 1_790_000_000_000;
+    private static readonly long Latest = Now + (long)BatchValidator.MaxAhead.TotalMilliseconds;
+
+    /// <summary>Every kind of rejection, a null reading, unknown members at every level, names in other cases.</summary>
+    private static readonly string MixedBody = string.Concat(
+            """{"GatewayId":"gw","PATIENTID":"patient-7","extra":{"a":[1,2,{"b":null}]},"readings":[null,""",
+            """{"id":2,"deviceId":"","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":3,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":5,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":4,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1790000999000,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":5,"deviceId":"d","metric":"nope","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":6,"deviceId":"d","metric":"heart_rate","unit":"bpm","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":7,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":900}},""",
+            """{"id":8,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{}},""",
+            """{"id":9,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1},""",
+            """{"id":10,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":null},""",
+            """{"id":11,"deviceId":"d\\","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":60}},""",
+            """{"id":12,"deviceId":"d","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1,"values":{"value":60,"other":1}},""",
+            """{"ID":13,"DeviceId":"d\u00e9\n","Metric":"heart_rate","Unit":"/min","DeviceTimeMs":1789999999001,"ReceivedAtMs":2,"Values":{"value":1e2},"more":"x"},""",
+            """{"id":14,"deviceId":"\u0064","metric":"heart\u005frate","unit":"/min","deviceTimeMs":1789999999002,"receivedAtMs":3,"values":{"v\u0061lue":70}}]}""");
+
+    public static TheoryData<string> Bodies() => new()
+    {
+        """{"gatewayId":"gw","patientId":"patient-7","readings":[]}""",
+        """{"gatewayId":"gw","patientId":"patient-7","readings":[{"id":1,"deviceId":"hr-1","metric":"heart_rate","unit":"/min","deviceTimeMs":1789999999000,"receivedAtMs":1789999999005,"values":{"value":61.5}}]}""",
+        // blood pressure: several components, out of order; a repeated component keeps its last value
+        """{"readings":[{"values":{"systolic":120,"diastolic":80,"systolic":121},"unit":"mm[Hg]","metric":"blood_pressure","deviceId":"bp 1,=x","deviceTimeMs":1789999999000,"receivedAtMs":1,"id":9}],"patientId":"patient-7","gatewayId":"gw"}""",
+        MixedBody,
+        """{"gatewayId":"gw","patientId":"patient-7"}""",
+        """{"gatewayId":"gw","patientId":"patient-7","readings":null}""",
+        "null",
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void Read_AgreesWithTheSerializerAndTheValidator(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var expected = JsonSerializer.Deserialize(bytes, IngestJsonContext.Default.IngestBatch);
+
+        using var parsed = BatchReader.Read(bytes, Patient, Latest);
+
+        Assert.Equal(expected?.GatewayId, parsed.GatewayId);
+        Assert.Equal(expected?.PatientId, parsed.PatientId);
+        Assert.Equal(expected?.Readings is not null, parsed.HasReadings);
+        var (results, lines) = Reference(expected?.Readings ?? []);
+        Assert.Equal(results, parsed.Results);
+        Assert.Equal(lines, Encoding.UTF8.GetString(parsed.Lines.WrittenSpan));
+        Assert.Equal(results.Count(r => r.Status == ReadingStatus.Stored), parsed.StoredLines.Count);
+        Assert.Equal(results.Count(r => r.Status == ReadingStatus.Rejected), parsed.RejectedClasses.Count);
+        foreach (var line in parsed.StoredLines)
+        {
+            Assert.Equal(ReadingStatus.Stored, parsed.Results[line.ResultIndex].Status);
+            Assert.EndsWith("\n", Encoding.UTF8.GetString(parsed.Lines.WrittenSpan.Slice(line.Start, line.Length)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Read_ClassifiesEachRejection()
+    {
+        using var parsed = BatchReader.Read(Encoding.UTF8.GetBytes(MixedBody), Patient, Latest);
+
+        Assert.Equal(
+            [RejectionClass.Malformed, RejectionClass.Device, RejectionClass.Time, RejectionClass.Time, RejectionClass.Catalogue, RejectionClass.Catalogue,
+             RejectionClass.Catalogue, RejectionClass.Catalogue, RejectionClass.Catalogue, RejectionClass.Catalogue, RejectionClass.Format, RejectionClass.Catalogue],
+            parsed.RejectedClasses);
+    }
+
+    public static TheoryData<string> Malformed() => new()
+    {
+        "",
+        "hello",
+        "[]",
+        """{"gatewayId":1,"patientId":"y","readings":[]}""",
+        """{"gatewayId":"x","patientId":"y","readings":[""",
+        """{"gatewayId":"x","patientId":"y","readings":{}}""",
+        """{"gatewayId":"x","patientId":"y","readings":[1]}""",
+        """{"readings":[{"id":"1"}]}""",
+        """{"readings":[{"id":1.5}]}""",
+        """{"readings":[{"id":null}]}""",
+        """{"readings":[{"deviceTimeMs":99999999999999999999}]}""",
+        """{"readings":[{"values":{"value":"60"}}]}""",
+        """{"readings":[{"values":{"value":null}}]}""",
+        """{"readings":[{"values":{"value":NaN}}]}""",
+        """{"readings":[{"values":[60]}]}""",
+        """{"readings":[{"deviceId":5}]}""",
+        """{"readings":[]} {}""",
+        """{"readings":[]}x""",
+        """{"readings":[],}""",
+        """{"readings":[] /* c */}""",
+        new string('[', 100) + new string(']', 100),
+        "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 71) + ",\"readings\":[]}",
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Read_RefusesWhatTheSerializerRefuses(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(bytes, IngestJsonContext.Default.IngestBatch));
+
+        Assert.ThrowsAny<JsonException>(() => BatchReader.Read(bytes, Patient, Latest).Dispose());
+    }
+
+    [Fact]
+    public void Read_RefusesInvalidUtf8InAString()
+    {
+        byte[] bytes = [.. "{\"gatewayId\":\""u8, 0xC3, 0x28, .. "\",\"readings\":[]}"u8];
+
+        Assert.ThrowsAny<JsonException>(() => BatchReader.Read(bytes, Patient, Latest).Dispose());
+    }
+
+    [Fact]
+    public void Read_RefusesASecondReadingsArray()
+    {
+        var bytes = """{"readings":[],"readings":[]}"""u8.ToArray();
+
+        var error = Assert.ThrowsAny<JsonException>(() => BatchReader.Read(bytes, Patient, Latest).Dispose());
+        Assert.Contains("twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ManyReadingsFromManyDevices_KeepsEachReadingsOwnTexts()
+    {
+        var readings = Enumerable.Range(0, 500).Select(i => new IngestReading(i, $"dev-{i % 13}", i % 2 == 0 ? "heart_rate" : "spo2", i % 2 == 0 ? "/min" : "%",
+            Now - 10_000 + i, Now, new Dictionary<string, double> { ["value"] = 60 + (i % 30) })).ToArray();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new IngestBatch("gw", Patient, readings), IngestJsonContext.Default.IngestBatch);
+
+        using var parsed = BatchReader.Read(bytes, Patient, Latest);
+
+        var (results, lines) = Reference(readings);
+        Assert.Equal(results, parsed.Results);
+        Assert.Equal(lines, Encoding.UTF8.GetString(parsed.Lines.WrittenSpan));
+    }
+
+    private static (List<ReadingResult> Results, string Lines) Reference(IReadOnlyList<IngestReading?> readings)
+    {
+        var results = new List<ReadingResult>();
+        using var buffer = new LineProtocolBuffer();
+        foreach (var reading in readings)
+        {
+            if (reading is null)
+            {
+                results.Add(new ReadingResult(-1, ReadingStatus.Rejected, "reading is null"));
+                continue;
+            }
+
+            var rejection = BatchValidator.Check(Patient, reading, Latest);
+            if (rejection is { } rejected)
+            {
+                results.Add(new ReadingResult(reading.Id, ReadingStatus.Rejected, rejected.Reason));
+                continue;
+            }
+
+            LineProtocolSerializer.WriteLine(buffer, Patient, reading);
+            results.Add(new ReadingResult(reading.Id, ReadingStatus.Stored));
+        }
+
+        return (results, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+}
