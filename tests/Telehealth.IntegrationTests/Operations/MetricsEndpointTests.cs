@@ -112,7 +112,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
     private string Batch(params string[] readings)
         => $$"""{"gatewayId":"{{_pipeline.GatewayId}}","patientId":"{{_pipeline.PatientId}}","note":"{{SmuggledCpr}}","readings":[{{string.Join(',', readings)}}]}""";
 
-    private static string Reading(long id, string value, long? deviceTimeMs = null, string deviceId = "hr-1")
+    private static string Reading(long id, string value, long? deviceTimeMs = null, string deviceId = "hr")
     {
         var time = deviceTimeMs ?? TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 60_000 + id;
         return $$$"""{"id":{{{id}}},"deviceId":"{{{deviceId}}}","metric":"heart_rate","unit":"/min","deviceTimeMs":{{{time}}},"receivedAtMs":{{{time}}},"values":{"value":{{{value}}}}}""";
