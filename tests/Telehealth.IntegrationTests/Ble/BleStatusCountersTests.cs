@@ -48,7 +48,8 @@ public sealed class BleStatusCountersTests
         await bed.NotifyAsync(weight, Weight(7, 6), ct);
         await bed.NotifyAsync(racp, [0x06, 0x00, 0x01, 0x01], ct); // Response Code: Report stored records, success
         await bed.NotifyAsync(weight, Weight(8, 1), ct);
-        await pipeline.WaitForGatewayAsync(s => Count(s, "decoded") == 4, "four values decoded", ct);
+        // A value is counted decoded before its readings are committed to the buffer: wait for both.
+        await pipeline.WaitForGatewayAsync(s => Count(s, "decoded") == 4 && Count(s, "readingsStored") == 12, "four values decoded and stored", ct);
 
         var status = await pipeline.GatewayStatusAsync(ct);
         Assert.Equal(1, Count(status, "enrolledDevicesSeen"));
