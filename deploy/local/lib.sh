@@ -239,6 +239,9 @@ th_start_ble_demo() {
   th_start ble_devices "$TH_BLE_OUT" /usr/bin/python3 "$TH_ROOT/simulators/ble/bluez-demo-devices.py" "${args[@]}"
 }
 
+# The device ids of th_home_kit_env's kit (wired and BLE): the ingest must have them enrolled on citizen 1's gateway.
+TH_HOME_KIT_DEVICES=(knee-imu forehead-ir finger-ox grip-right session-button session-led buzzer hr-strap ble-thermometer)
+
 # th_home_kit_env [BLE_BUS] [SECONDS]: prints, one a line, the environment of the demo gateway
 # (simulators/Telehealth.GatewayDemo) for a citizen's home kit: knee IMU, forehead thermometer and finger pulse
 # oximeter on I2C; grip dynamometer, session button, LED and buzzer on GPIO; the scripted exercise (one cycle per

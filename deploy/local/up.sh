@@ -49,7 +49,8 @@ for ((c = 1; c <= citizens; c++)); do
   echo "$secret" >"$run/gw-$c.secret"; chmod 600 "$run/gw-$c.secret"
   ingest_env+=("Gateways__Known__$((c - 1))__Id=gw-$c" "Gateways__Known__$((c - 1))__PatientId=citizen-$c"
                "Gateways__Known__$((c - 1))__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
-  mapfile -t seed < <(th_seed_devices "$((c - 1))" "citizen-$c-1" "citizen-$c-2" "citizen-$c-3" "citizen-$c-4" "citizen-$c-5")
+  kit_devices=(); if [ "$c" -eq 1 ]; then kit_devices=("${TH_HOME_KIT_DEVICES[@]}"); fi
+  mapfile -t seed < <(th_seed_devices "$((c - 1))" "citizen-$c-1" "citizen-$c-2" "citizen-$c-3" "citizen-$c-4" "citizen-$c-5" "${kit_devices[@]}")
   ingest_env+=("${seed[@]}")
 done
 th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$(bin cloud-ingest/Telehealth.Ingest Telehealth.Ingest.dll)"
