@@ -57,9 +57,17 @@ case "$what" in
     secret="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     printf '%s' "$secret" >"$run/gateway.secret"; chmod 600 "$run/gateway.secret"
     ingest_url="http://127.0.0.1:$(th_free_port)"
+    # the ingest enrols the devices whose readings the bench forwards: fill-1…N (the backlog) and live-1…M
+    devices=50; live_devices=50; prev=""
+    for a in "$@"; do
+      [ "$prev" = --devices ] && devices="$a"; [ "$prev" = --live-devices ] && live_devices="$a"; prev="$a"
+    done
+    forwarded=(); for ((i = 1; i <= devices; i++)); do forwarded+=("fill-$i"); done
+    for ((i = 1; i <= live_devices; i++)); do forwarded+=("live-$i"); done
+    mapfile -t seed < <(th_seed_devices 0 "${forwarded[@]}")
     th_start ingest "$run/ingest.log" env Urls="$ingest_url" Influx__ApiVersion=V1 Influx__Url="$TH_INFLUX_URL" \
       Influx__Database=telehealth Metadata__ConnectionString="Data Source=$run/metadata.db" Gateways__Known__0__Id=gw-1 Gateways__Known__0__PatientId=patient-bench \
-      Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" Logging__LogLevel__Default=Warning \
+      Gateways__Known__0__SecretSha256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" "${seed[@]}" Logging__LogLevel__Default=Warning \
       dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "$ingest_url/healthz" 60
     th_log "influxd and ingest up; benchmarking (logs in $run)…"
@@ -101,10 +109,22 @@ case "$what" in
       secret="$(th_random_hex 24)"; printf '%s' "$secret" >"$run/$name.secret"; chmod 600 "$run/$name.secret"
       ingest_env+=("Gateways__Known__${g}__Id=gw-$name" "Gateways__Known__${g}__PatientId=patient-$name"
                    "Gateways__Known__${g}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
+      if [ "$name" = probe ]; then devices=(probe-1); else devices=(load-1 load-2 load-3 load-4 load-5 load-6); fi
+      mapfile -t seed < <(th_seed_devices "$g" "${devices[@]}"); ingest_env+=("${seed[@]}")
       mqtt_port[$name]="$(th_free_port)"; g=$((g + 1))
     done
     th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "$ingest_url/healthz" 60
+    # the therapist who reads the alert API, and the patients in their care team (the probe patient has no condition:
+    # the systolic rule applies; the load patient has COPD: SpO2, heart-rate and step rules run on every batch)
+    admin() { env Metadata__ConnectionString="Data Source=$run/metadata.db" Logging__LogLevel__Default=Warning \
+      dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll" admin "$@" 2>>"$run/admin.log"; }
+    admin patient create patient-probe >/dev/null
+    admin patient create patient-load --condition copd >/dev/null
+    admin care-team create bench-team "Benchmark team" >/dev/null
+    admin care-team assign bench-team patient-probe >/dev/null
+    admin care-team assign bench-team patient-load >/dev/null
+    therapist_token="$(admin therapist create "bench-$(th_random_hex 4)" --care-team bench-team)"
     for name in probe load; do
       if [ "$name" = probe ]; then devices=(probe-1); else devices=(load-1 load-2 load-3 load-4 load-5 load-6); fi
       mapfile -t enrol < <(th_enrol_devices "$password_prefix" "${devices[@]}")
@@ -119,7 +139,7 @@ case "$what" in
       --kinds wearable,oximeter,bp,scale,steps,wearable --rate 1 --password-prefix "$password_prefix"
     th_log "pipeline and background load up (logs in $run); measuring…"
     dotnet "$sim" bench-alert-latency --broker "127.0.0.1:${mqtt_port[probe]}" --ingest "$ingest_url" \
-      --metadata "Data Source=$run/metadata.db" --patient patient-probe --load-patient patient-load --device probe-1 \
+      --therapist-token "$therapist_token" --patient patient-probe --device probe-1 \
       --password-prefix "$password_prefix" "$@"
     ;;
   *) echo "error: unknown benchmark '$what'" >&2; usage; exit 2 ;;

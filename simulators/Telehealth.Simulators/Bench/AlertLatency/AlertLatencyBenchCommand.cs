@@ -23,9 +23,8 @@ public static class AlertLatencyBenchCommand
         ArgumentNullException.ThrowIfNull(args);
         var broker = args.Text("broker", "127.0.0.1:1883");
         var ingest = new Uri(args.OptionalString("ingest") ?? throw new UsageException("--ingest URL is required"));
-        var metadata = args.OptionalString("metadata") ?? throw new UsageException("--metadata CONNECTION-STRING is required (the ingest's SQLite file)");
+        var token = args.OptionalString("therapist-token") ?? throw new UsageException("--therapist-token TOKEN is required (a therapist whose care team has --patient)");
         var patient = args.Text("patient", "patient-probe");
-        var loadPatient = args.Text("load-patient", "patient-load");
         var device = args.Text("device", "probe-1");
         var password = args.Text("password-prefix", "") + device;
         var crossings = args.WholeNumber("crossings", 30, 1, 10_000);
@@ -37,7 +36,6 @@ public static class AlertLatencyBenchCommand
             throw new UsageException($"--broker must be HOST:PORT, got '{broker}'");
         }
 
-        var token = await AlertLatencySeed.CreateAsync(metadata, patient, loadPatient, cancellationToken);
         using var http = new HttpClient();
         var api = new AlertApiClient(http, ingest, token);
         using var mqtt = new MqttClientFactory().CreateMqttClient();
