@@ -6,31 +6,36 @@ namespace Telehealth.Metadata.People;
 
 /// <summary>
 /// Therapists (who see their care team's patients) and operators (installers and municipality IT: gateways, fleet).
-/// Each has a bearer token, stored as its SHA-256 only; revoked tokens stop working at once.
+/// Each has a bearer token, stored as its SHA-256 only, valid for <see cref="DefaultTokenLifetime"/> unless given
+/// another lifetime; revoked or expired tokens stop working at once (a new one is issued by creating the person again
+/// under a new id, or by the administrator).
 /// </summary>
 public sealed class StaffStore(MetadataDb db, TimeProvider time)
 {
+    /// <summary>How long a staff token is valid when no lifetime is given: one year.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromDays(365);
+
     /// <summary>Creates a therapist in a care team; returns the bearer token (shown once, never stored).</summary>
-    public async Task<string> CreateTherapistAsync(string id, string careTeamId, CancellationToken cancellationToken)
+    public async Task<string> CreateTherapistAsync(string id, string careTeamId, CancellationToken cancellationToken, TimeSpan? lifetime = null)
     {
         ValidateId(id);
         var token = TokenHash.NewToken();
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO therapists (id, care_team_id, token_sha256, created_at) VALUES (@id, @careTeamId, @hash, @now)",
-            new { id, careTeamId, hash = TokenHash.Of(token), now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "INSERT INTO therapists (id, care_team_id, token_sha256, created_at, expires_at) VALUES (@id, @careTeamId, @hash, @now, @expires)",
+            new { id, careTeamId, hash = TokenHash.Of(token), now = Now(), expires = ExpiresAt(lifetime) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return token;
     }
 
     /// <summary>Creates an operator; returns the bearer token (shown once, never stored).</summary>
-    public async Task<string> CreateOperatorAsync(string id, CancellationToken cancellationToken)
+    public async Task<string> CreateOperatorAsync(string id, CancellationToken cancellationToken, TimeSpan? lifetime = null)
     {
         ValidateId(id);
         var token = TokenHash.NewToken();
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO operators (id, token_sha256, created_at) VALUES (@id, @hash, @now)",
-            new { id, hash = TokenHash.Of(token), now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "INSERT INTO operators (id, token_sha256, created_at, expires_at) VALUES (@id, @hash, @now, @expires)",
+            new { id, hash = TokenHash.Of(token), now = Now(), expires = ExpiresAt(lifetime) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return token;
     }
 
@@ -49,7 +54,7 @@ public sealed class StaffStore(MetadataDb db, TimeProvider time)
             new { id, now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
     }
 
-    /// <summary>The therapist or operator holding this bearer token, or null (unknown or revoked).</summary>
+    /// <summary>The therapist or operator holding this bearer token, or null (unknown, revoked or expired).</summary>
     public async Task<StaffMember?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 256)
@@ -61,11 +66,13 @@ public sealed class StaffStore(MetadataDb db, TimeProvider time)
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<StaffMember>(new CommandDefinition(
             """
-            SELECT 'therapist' AS Kind, id AS Id, care_team_id AS CareTeamId FROM therapists WHERE token_sha256 = @hash AND revoked_at IS NULL
+            SELECT 'therapist' AS Kind, id AS Id, care_team_id AS CareTeamId FROM therapists
+                WHERE token_sha256 = @hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)
             UNION ALL
-            SELECT 'operator' AS Kind, id AS Id, NULL AS CareTeamId FROM operators WHERE token_sha256 = @hash AND revoked_at IS NULL
+            SELECT 'operator' AS Kind, id AS Id, NULL AS CareTeamId FROM operators
+                WHERE token_sha256 = @hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)
             """,
-            new { hash }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { hash, now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>True when the therapist's care team has this patient in its care.</summary>
@@ -103,4 +110,11 @@ public sealed class StaffStore(MetadataDb db, TimeProvider time)
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long ExpiresAt(TimeSpan? lifetime)
+    {
+        var valid = lifetime ?? DefaultTokenLifetime;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(valid, TimeSpan.Zero, nameof(lifetime));
+        return time.GetUtcNow().Add(valid).ToUnixTimeMilliseconds();
+    }
 }

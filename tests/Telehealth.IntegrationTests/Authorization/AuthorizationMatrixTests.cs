@@ -133,8 +133,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationWorld world) : IClassF
 
     private static string[] CredentialNames(CredentialKind kind) => kind switch
     {
-        CredentialKind.Operator => ["none", "wrong", "revoked", "other-gateways", "therapist"],
-        CredentialKind.Therapist => ["none", "wrong", "revoked", "other-gateways", "operator", "valid"],
+        CredentialKind.Operator => ["none", "wrong", "expired", "revoked", "other-gateways", "therapist"],
+        CredentialKind.Therapist => ["none", "wrong", "expired", "revoked", "other-gateways", "operator", "valid"],
         _ => ["none", "wrong", "expired", "revoked", "other-gateways", "valid"],
     };
 }

@@ -63,6 +63,8 @@ public sealed class AuthorizationWorld : IAsyncLifetime
         var therapist = await staff.CreateTherapistAsync("th-matrix", "team-mx", ct);
         var revokedTherapist = await staff.CreateTherapistAsync("th-matrix-revoked", "team-mx", ct);
         await staff.RevokeAsync(StaffMember.TherapistKind, "th-matrix-revoked", ct);
+        var expiredOperator = await staff.CreateOperatorAsync("op-matrix-expired", ct);
+        var expiredTherapist = await staff.CreateTherapistAsync("th-matrix-expired", "team-mx", ct);
 
         foreach (var gateway in new[] { A, B, E, R, X })
         {
@@ -98,6 +100,8 @@ public sealed class AuthorizationWorld : IAsyncLifetime
         {
             await connection.ExecuteAsync("UPDATE gateways SET secret_expires_at = 1 WHERE id = @id", new { id = E.GatewayId });
             await connection.ExecuteAsync("UPDATE gateways SET enrolment_code_expires_at = 1 WHERE id = @id", new { id = X.GatewayId });
+            await connection.ExecuteAsync("UPDATE operators SET expires_at = 1 WHERE id = 'op-matrix-expired'");
+            await connection.ExecuteAsync("UPDATE therapists SET expires_at = 1 WHERE id = 'th-matrix-expired'");
         }
 
         // Patient A is in the therapists' team, B in another; each has an open alert.
@@ -126,11 +130,13 @@ public sealed class AuthorizationWorld : IAsyncLifetime
             new("none", CredentialKind.Operator, null, null, A, B),
             new("wrong", CredentialKind.Operator, null, random, A, B),
             new("revoked", CredentialKind.Operator, null, revokedOperator, A, B),
+            new("expired", CredentialKind.Operator, null, expiredOperator, A, B),
             new("other-gateways", CredentialKind.Operator, null, _secrets[A.GatewayId], A, B),
             new("therapist", CredentialKind.Operator, null, therapist, A, B, 403),
             new("none", CredentialKind.Therapist, null, null, ownAlert, otherAlert),
             new("wrong", CredentialKind.Therapist, null, random, ownAlert, otherAlert),
             new("revoked", CredentialKind.Therapist, null, revokedTherapist, ownAlert, otherAlert),
+            new("expired", CredentialKind.Therapist, null, expiredTherapist, ownAlert, otherAlert),
             new("other-gateways", CredentialKind.Therapist, null, _secrets[A.GatewayId], ownAlert, otherAlert),
             new("operator", CredentialKind.Therapist, null, OperatorToken, ownAlert, otherAlert, 403),
             new("valid", CredentialKind.Therapist, null, therapist, ownAlert, otherAlert, 403) { OnlyOther = true },

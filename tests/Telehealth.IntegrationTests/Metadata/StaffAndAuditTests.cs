@@ -45,6 +45,28 @@ public sealed class StaffAndAuditTests
 
     [Theory]
     [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task StaffTokens_StopWorkingWhenTheyExpire(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var database = await MetadataDatabase.CreateAsync(provider, timeout.Token);
+        var staff = new StaffStore(database.Db, _time);
+        await new PatientStore(database.Db, _time).CreateCareTeamAsync("team-x", "X", timeout.Token);
+        var therapist = await staff.CreateTherapistAsync("therapist-x", "team-x", timeout.Token, TimeSpan.FromDays(1));
+        var installer = await staff.CreateOperatorAsync("installer-x", timeout.Token);
+
+        _time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(await staff.AuthenticateAsync(therapist, timeout.Token));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Null(await staff.AuthenticateAsync(therapist, timeout.Token));
+
+        Assert.NotNull(await staff.AuthenticateAsync(installer, timeout.Token)); // the default lifetime is a year
+        _time.Advance(StaffStore.DefaultTokenLifetime);
+        Assert.Null(await staff.AuthenticateAsync(installer, timeout.Token));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => staff.CreateOperatorAsync("installer-y", timeout.Token, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
     public async Task Operator_IsAuthenticatedAsOperator_AndSeesNoPatients(MetadataProvider provider)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
