@@ -150,7 +150,8 @@ internal static class InfluxHttp
         return null;
     }
 
-    private static string Describe(InfluxOptions options) => options.BaseUri.GetLeftPart(UriPartial.Authority);
+    /// <summary>Scheme, host and port only: never user info someone may have put into the URL (it would reach the logs).</summary>
+    private static string Describe(InfluxOptions options) => options.BaseUri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : string.Concat(text.AsSpan(0, MaxMessageLength), "…");
 }

@@ -109,6 +109,19 @@ public sealed class InfluxV1WriterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_NothingListening_ErrorNamesTheServerButNotCredentialsInTheUrl()
+    {
+        var port = FreePort.Next();
+        var options = V1Options(new Uri($"http://telehealth:s3cr3t-pw@127.0.0.1:{port}/"));
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => V1Writer(_http, options).WriteAsync("p-1", [HeartRate(1, "band", T0, 60)], CancellationToken.None));
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pw", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteAsync_NothingListening_ThrowsStorageUnavailable()
     {
         var options = V1Options(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
