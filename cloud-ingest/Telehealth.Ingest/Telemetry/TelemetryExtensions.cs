@@ -3,7 +3,10 @@ using OpenTelemetry.Metrics;
 
 namespace Telehealth.Ingest.Telemetry;
 
-/// <summary>OpenTelemetry metrics: our <see cref="IngestMetrics"/>, ASP.NET Core and runtime instruments, a Prometheus scrape endpoint.</summary>
+/// <summary>
+/// OpenTelemetry metrics: our meters (<see cref="IngestMetrics"/>, heartbeats, alerting), ASP.NET Core and runtime
+/// instruments, a Prometheus scrape endpoint.
+/// </summary>
 public static class TelemetryExtensions
 {
     /// <summary>Registers the metrics (section Telemetry, validated at start) and the Prometheus exporter.</summary>
@@ -13,7 +16,7 @@ public static class TelemetryExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(IngestMetrics.MeterName)
+            .AddMeter(IngestMetrics.MeterName, Heartbeats.HeartbeatMetrics.MeterName, Alerting.AlertingMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

@@ -12,8 +12,9 @@ namespace Telehealth.Gateway.Core.ExternalBroker;
 /// <summary>
 /// Turns one message delivered by the external broker into an <see cref="InFlightMessage"/>: valid readings are
 /// committed to the buffer, an invalid payload or topic becomes a dead letter (kept with its reason, then
-/// acknowledged), a message for a device not enrolled on this gateway is acknowledged, counted and logged but not kept
-/// (only when <c>Devices:Mqtt</c> lists devices). Same contract and checks as the embedded broker.
+/// acknowledged), a message for a device not enrolled on this gateway (only when <c>Devices:Mqtt</c> lists devices) is
+/// never fed to the readings: it becomes a dead letter too — kept with its reason, counted, logged as a security event —
+/// because the external broker already acknowledged it to the device, so dropping it would lose it silently. Same contract and checks as the embedded broker.
 /// </summary>
 public sealed partial class ExternalMessageHandler(
     SqliteReadingBuffer buffer,
@@ -39,7 +40,11 @@ public sealed partial class ExternalMessageHandler(
         if (registry.MqttDeviceCount > 0 && !registry.IsEnrolledMqttDevice(deviceId))
         {
             LogNotEnrolled(logger, deviceId);
-            return new InFlightMessage(null, acknowledge, counters.NotEnrolled);
+            var kept = payload.ToArray();
+            return new InFlightMessage(
+                ct => buffer.AppendDeadLettersAsync([new DeadLetter("mqtt", deviceId, "device is not enrolled on this gateway (Devices:Mqtt)", kept)], ct),
+                acknowledge,
+                counters.NotEnrolled);
         }
 
         gatewayCounters.DeviceSeen(deviceId);
@@ -87,7 +92,7 @@ public sealed partial class ExternalMessageHandler(
     }
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
-        Message = "Security: the external broker delivered a message of device {DeviceId}, which is not enrolled on this gateway (Devices:Mqtt); acknowledged, not kept")]
+        Message = "Security: the external broker delivered a message of device {DeviceId}, which is not enrolled on this gateway (Devices:Mqtt); kept as a dead letter, not as a reading")]
     private static partial void LogNotEnrolled(ILogger logger, string deviceId);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,

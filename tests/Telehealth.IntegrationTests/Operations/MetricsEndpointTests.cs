@@ -68,6 +68,11 @@ public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, PrometheusText.Sum(metrics, "telehealth_ingest_influx_write_duration_seconds_count"));
         Assert.True(PrometheusText.Sum(metrics, "telehealth_ingest_batch_duration_seconds_sum") > 0);
 
+        // The heartbeat and alerting meters are exported too: a heartbeat is counted, the stored batches were evaluated.
+        Assert.Equal(HttpStatusCode.OK, await Enrolment.GatewayCalls.HeartbeatAsync(_http, _pipeline.IngestUrl, _pipeline.GatewayId, _pipeline.Secret, timeout.Token));
+        metrics = await ScrapeUntilAsync(m => PrometheusText.Sum(m, "telehealth_ingest_heartbeats_total") >= 1
+            && PrometheusText.Sum(m, "telehealth_alerting_evaluations_total") + PrometheusText.Sum(m, "telehealth_alerting_evaluation_failures_total") >= 1, timeout.Token);
+
         // ASP.NET Core and runtime instruments come along; no label carries an id of ours
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("dotnet_", metrics, StringComparison.Ordinal);

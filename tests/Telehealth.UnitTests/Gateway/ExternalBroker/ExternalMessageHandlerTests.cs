@@ -82,7 +82,7 @@ public sealed class ExternalMessageHandlerTests
     }
 
     [Fact]
-    public async Task DeviceNotEnrolledOnThisGateway_IsCountedButNotKept()
+    public async Task DeviceNotEnrolledOnThisGateway_IsCounted_AndKeptAsADeadLetterNotAReading()
     {
         await using var temp = new TempBuffer();
         await using var buffer = temp.Open();
@@ -92,9 +92,10 @@ public sealed class ExternalMessageHandlerTests
         var message = handler.Classify("telehealth/v1/devices/stranger-9/readings", HeartRate(now), NoAck);
         await RunAsync(message);
 
-        Assert.Null(message.Commit);
         Assert.Empty(buffer.ReadAfter(0, 10));
-        Assert.Empty(buffer.ReadDeadLetters(10));
+        var kept = Assert.Single(buffer.ReadDeadLetters(10));
+        Assert.Equal("stranger-9", kept.DeviceId);
+        Assert.Contains("not enrolled", kept.Reason, StringComparison.Ordinal);
         Assert.Equal(1, _counters.MessagesNotEnrolled);
         Assert.Empty(_gatewayCounters.DevicesSeen());
     }
