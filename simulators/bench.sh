@@ -92,7 +92,7 @@ case "$what" in
     done
     th_start ingest "$run/ingest.log" env "${ingest_env[@]}" dotnet "$TH_ROOT/cloud-ingest/Telehealth.Ingest/bin/Release/net10.0/Telehealth.Ingest.dll"
     th_wait_http "http://127.0.0.1:$ingest_port/healthz" 60
-    dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" \
+    DOTNET_TieredPGO=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 dotnet "$sim" bench-ingest --ingest "http://127.0.0.1:$ingest_port" --influx "$TH_INFLUX_URL" --db telehealth --gateways-file "$run/gateways.txt" \
       --ingest-pid "$TH_PID_ingest" --influxd-pid "$TH_PID_influxd" "$@"
     ;;
   alert-latency)

@@ -24,6 +24,13 @@ public static class IngestRoutes
     /// <summary>Header carrying the batch's idempotency key (the gateway's first..last offset).</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// The RFC 7240 preference a gateway sends in a <c>Prefer</c> header with a batch: the answer then lists only the
+    /// readings that were not stored (every reading of the batch not listed was stored), and the ingest confirms it with
+    /// the same value in a <c>Preference-Applied</c> header. Without it the answer has one result per reading.
+    /// </summary>
+    public const string PreferMinimal = "return=minimal";
+
     /// <summary>Header carrying the gateway id; the bearer token carries its secret.</summary>
     public const string GatewayIdHeader = "X-Gateway-Id";
 }

@@ -68,13 +68,19 @@ public static class LineProtocolSerializer
     /// </summary>
     public static void WriteSeriesKey(IBufferWriter<byte> output, string patientId, IngestReading reading)
     {
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(reading);
-        LineProtocolText.WriteMeasurement(output, reading.Metric);
+        WriteSeriesKey(output, patientId, reading.Metric, reading.DeviceId);
+    }
+
+    /// <summary>The series key of a checked reading of <paramref name="metric"/> from <paramref name="deviceId"/>.</summary>
+    public static void WriteSeriesKey(IBufferWriter<byte> output, string patientId, string metric, string deviceId)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        LineProtocolText.WriteMeasurement(output, metric);
 
         // Tags in ordinal key order: "device" < "patient".
         LineProtocolText.WriteRaw(output, ",device="u8);
-        LineProtocolText.WriteKey(output, reading.DeviceId);
+        LineProtocolText.WriteKey(output, deviceId);
         LineProtocolText.WriteRaw(output, ",patient="u8);
         LineProtocolText.WriteKey(output, patientId);
         LineProtocolText.WriteRaw(output, " "u8);
@@ -227,20 +233,32 @@ public static class LineProtocolSerializer
         LineProtocolText.WriteRaw(output, "i"u8);
     }
 
-    /// <summary>
-    /// A field value as <c>double.ToString(InvariantCulture)</c> writes it. Whole numbers below 10^15 (most readings:
-    /// heart rate, steps, SpO2) print as their integer digits in that form too, so they take the cheaper integer
-    /// formatting; negative zero ("-0") and everything else take the shortest round-trip double formatting.
-    /// </summary>
+    /// <summary>A field value as <c>double.ToString(InvariantCulture)</c> writes it (<see cref="FormatValue"/>).</summary>
     private static void WriteDouble(IBufferWriter<byte> output, double value)
     {
+        output.Advance(FormatValue(output.GetSpan(32), value));
+    }
+
+    /// <summary>
+    /// Writes a field value into <paramref name="destination"/> (at least 32 bytes) as <c>double.ToString(InvariantCulture)</c>
+    /// writes it and returns the bytes written. Whole numbers below 10^15 (most readings: heart rate, steps, SpO2) print as
+    /// their integer digits in that form too, so they take the cheaper integer formatting; negative zero ("-0") and
+    /// everything else take the shortest round-trip double formatting.
+    /// </summary>
+    public static int FormatValue(Span<byte> destination, double value)
+    {
+        bool formatted;
+        int written;
         if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && (value != 0 || !double.IsNegative(value)))
         {
-            WriteFormatted(output, (long)value, default);
-            return;
+            formatted = ((long)value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            formatted = value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
         }
 
-        WriteFormatted(output, value, default);
+        return formatted ? written : throw new InvalidOperationException("A number did not fit in its buffer.");
     }
 
     private static void WriteFormatted<T>(IBufferWriter<byte> output, T value, ReadOnlySpan<char> format)

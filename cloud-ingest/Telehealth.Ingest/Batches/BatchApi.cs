@@ -12,7 +12,8 @@ namespace Telehealth.Ingest.Batches;
 /// <summary>
 /// <c>POST /api/v1/batches</c>: an authenticated gateway sends readings for its bound patient; each reading is
 /// validated, the valid ones are written (idempotently: a replay overwrites the same points), and the answer lists
-/// what happened to each reading so the gateway can dead-letter the rejected ones.
+/// what happened to each reading so the gateway can dead-letter the rejected ones — every reading, or with
+/// <c>Prefer: return=minimal</c> (RFC 7240) only those not stored (<see cref="MinimalAnswer"/>).
 /// </summary>
 public static partial class BatchApi
 {
@@ -30,7 +31,7 @@ public static partial class BatchApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Store a gateway's batch of readings; answers one result per reading");
+            .WithSummary("Store a gateway's batch of readings; answers one result per reading (with Prefer: return=minimal, only the readings not stored)");
         return app;
     }
 
@@ -113,7 +114,13 @@ public static partial class BatchApi
 
             metrics.ReadingsStored(stored);
             http.RequestServices.GetService<Alerting.AlertEvaluationScheduler>()?.MarkDirty(gateway.PatientId, stored);
-            return TypedResults.Ok(new IngestBatchResult(stored, batch.Results.Count - stored, batch.Results));
+            if (MinimalAnswer.IsPreferred(http.Request.Headers))
+            {
+                http.Response.Headers[MinimalAnswer.AppliedHeader] = MinimalAnswer.Preference;
+                return TypedResults.Ok(new IngestBatchResult(stored, batch.RejectedCount, batch.NotStoredResults()));
+            }
+
+            return TypedResults.Ok(new IngestBatchResult(stored, batch.RejectedCount, batch.AllResults()));
         }
     }
 
@@ -178,8 +185,7 @@ public static partial class BatchApi
             {
                 rejected++;
                 metrics.ReadingRejected(RejectionClass.Storage);
-                var id = batch.Results[line.ResultIndex].Id;
-                batch.Results[line.ResultIndex] = new ReadingResult(id, ReadingStatus.Rejected, "refused by the time-series store: " + ex.ServerMessage);
+                batch.Reject(line.ReadingIndex, "refused by the time-series store: " + ex.ServerMessage);
             }
             finally
             {

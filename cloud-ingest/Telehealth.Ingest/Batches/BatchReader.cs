@@ -8,8 +8,10 @@ namespace Telehealth.Ingest.Batches;
 
 /// <summary>
 /// The ingest's hot path: reads an <see cref="IngestBatch"/> body with one <see cref="Utf8JsonReader"/> pass, validates
-/// each reading as it is read (<see cref="BatchValidator.Check"/>) and writes the valid ones as line protocol at once,
-/// without building the batch's object graph. Accepts exactly what the source-generated <c>IngestJsonContext</c>
+/// each reading as it is read and writes the valid ones as line protocol at once, without building the batch's object
+/// graph. A reading whose series, field keys and values pass the checks the batch has already made once
+/// (<see cref="CheckedSeries"/>) is written straight to the buffer (<see cref="CheckedLineWriter"/>); any other goes to
+/// <see cref="BatchValidator.Check"/> for its exact reason, so both paths accept and refuse the same readings. Accepts exactly what the source-generated <c>IngestJsonContext</c>
 /// accepts (camelCase names matched case-insensitively, numbers as JSON numbers only, unknown members skipped, a missing
 /// member as its default, depth ≤ 64, one JSON value) and rejects the rest with a <see cref="JsonException"/>; a second
 /// <c>readings</c> member is refused as well (it would be ambiguous).
@@ -31,7 +33,7 @@ public static class BatchReader
             if (reader.TokenType != JsonTokenType.Null)
             {
                 Expect(ref reader, JsonTokenType.StartObject, "the batch");
-                ReadEnvelope(ref reader, batch, patientId, latestDeviceTimeMs);
+                ReadEnvelope(ref reader, batch, patientId, latestDeviceTimeMs, json);
             }
 
             if (reader.Read())
@@ -53,9 +55,9 @@ public static class BatchReader
         }
     }
 
-    private static void ReadEnvelope(ref Utf8JsonReader reader, ParsedBatch batch, string patientId, long latestDeviceTimeMs)
+    private static void ReadEnvelope(ref Utf8JsonReader reader, ParsedBatch batch, string patientId, long latestDeviceTimeMs, ReadOnlySpan<byte> json)
     {
-        var scratch = new ReadingScratch();
+        var scratch = new ReadingScratch(patientId);
         var seenReadings = false;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
@@ -86,7 +88,7 @@ public static class BatchReader
                 batch.HasReadings = true;
                 while (Next(ref reader) != JsonTokenType.EndArray)
                 {
-                    ReadReading(ref reader, batch, scratch, patientId, latestDeviceTimeMs);
+                    ReadReading(ref reader, batch, scratch, patientId, latestDeviceTimeMs, json);
                 }
             }
             else
@@ -97,24 +99,27 @@ public static class BatchReader
         }
     }
 
-    private static void ReadReading(ref Utf8JsonReader reader, ParsedBatch batch, ReadingScratch scratch, string patientId, long latestDeviceTimeMs)
+    private static void ReadReading(ref Utf8JsonReader reader, ParsedBatch batch, ReadingScratch scratch, string patientId, long latestDeviceTimeMs, ReadOnlySpan<byte> json)
     {
+        var index = batch.ReadingIds.Count;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            batch.Results.Add(new ReadingResult(-1, ReadingStatus.Rejected, "reading is null"));
+            batch.ReadingIds.Add(-1);
+            batch.Reject(index, "reading is null");
             batch.RejectedClasses.Add(RejectionClass.Malformed);
             return;
         }
 
         Expect(ref reader, JsonTokenType.StartObject, "a reading");
-        long id = 0, deviceTimeMs = 0, receivedAtMs = 0;
+        long id = 0;
+        NumberText deviceTime = default, received = default;
         string? deviceId = null, metric = null, unit = null;
         var hasValues = false;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             if (IsName(ref reader, "id"u8, "id"))
             {
-                id = ReadInt64(ref reader, "id");
+                id = ReadInt64(ref reader, "id").Value;
             }
             else if (IsName(ref reader, "deviceId"u8, "deviceId"))
             {
@@ -133,11 +138,11 @@ public static class BatchReader
             }
             else if (IsName(ref reader, "deviceTimeMs"u8, "deviceTimeMs"))
             {
-                deviceTimeMs = ReadInt64(ref reader, "deviceTimeMs");
+                deviceTime = ReadInt64(ref reader, "deviceTimeMs");
             }
             else if (IsName(ref reader, "receivedAtMs"u8, "receivedAtMs"))
             {
-                receivedAtMs = ReadInt64(ref reader, "receivedAtMs");
+                received = ReadInt64(ref reader, "receivedAtMs");
             }
             else if (IsName(ref reader, "values"u8, "values"))
             {
@@ -150,57 +155,83 @@ public static class BatchReader
             }
         }
 
-        if (!string.IsNullOrEmpty(deviceId))
+        batch.ReadingIds.Add(id);
+        if (!string.IsNullOrEmpty(deviceId) && !ReferenceEquals(deviceId, scratch.LastDevice))
         {
             batch.DeviceIds.Add(deviceId);
-        }
-
-        // One record per reading over the batch's shared values dictionary: used for this reading only, then dropped.
-        var reading = new IngestReading(id, deviceId!, metric!, unit!, deviceTimeMs, receivedAtMs, hasValues ? scratch.Values : null!);
-        var rejection = BatchValidator.Check(patientId, reading, latestDeviceTimeMs);
-        if (rejection is { } rejected)
-        {
-            batch.Results.Add(new ReadingResult(id, ReadingStatus.Rejected, rejected.Reason));
-            batch.RejectedClasses.Add(rejected.Class);
-            return;
+            scratch.LastDevice = deviceId;
         }
 
         var start = batch.Lines.WrittenCount;
-        WriteLine(batch, scratch, patientId, reading);
-        batch.StoredLines.Add(new StoredLine(batch.Results.Count, start, batch.Lines.WrittenCount - start));
-        batch.Results.Add(new ReadingResult(id, ReadingStatus.Stored));
-    }
-
-    /// <summary>
-    /// Writes the reading's line; its series key (measurement and tags) is copied from the previous line when metric and
-    /// device are the same strings (<see cref="RepeatedText"/> hands out the same instance for the same text).
-    /// </summary>
-    private static void WriteLine(ParsedBatch batch, ReadingScratch scratch, string patientId, IngestReading reading)
-    {
-        var lines = batch.Lines;
-        if (ReferenceEquals(reading.Metric, scratch.KeyMetric) && ReferenceEquals(reading.DeviceId, scratch.KeyDevice))
+        if (hasValues && IsValid(scratch, deviceId, metric, unit, deviceTime.Value, latestDeviceTimeMs) is { } series)
         {
-            var target = lines.GetSpan(scratch.KeyLength); // may move the buffer: read the previous key after it
-            lines.WrittenSpan.Slice(scratch.KeyStart, scratch.KeyLength).CopyTo(target);
-            scratch.KeyStart = lines.WrittenCount;
-            lines.Advance(scratch.KeyLength);
+            // The common case: every check passed on what the batch already knows; the line goes straight to the buffer.
+            CheckedLineWriter.Write(batch.Lines, json, series, scratch.Components, scratch.Fields, received, deviceTime);
         }
         else
         {
-            scratch.KeyStart = lines.WrittenCount;
-            LineProtocolSerializer.WriteSeriesKey(lines, patientId, reading);
-            scratch.KeyLength = lines.WrittenCount - scratch.KeyStart;
-            scratch.KeyMetric = reading.Metric;
-            scratch.KeyDevice = reading.DeviceId;
+            // Anything else takes the validator itself, for its exact reason (or, should it pass, the serializer).
+            var reading = new IngestReading(id, deviceId!, metric!, unit!, deviceTime.Value, received.Value, hasValues ? scratch.Components.ToDictionary() : null!);
+            if (BatchValidator.Check(patientId, reading, latestDeviceTimeMs) is { } rejected)
+            {
+                batch.Reject(index, rejected.Reason);
+                batch.RejectedClasses.Add(rejected.Class);
+                return;
+            }
+
+            LineProtocolSerializer.WriteCheckedLine(batch.Lines, patientId, reading);
         }
 
-        LineProtocolSerializer.WriteFieldsAndTime(lines, reading);
+        batch.StoredLines.Add(new StoredLine(index, start, batch.Lines.WrittenCount - start));
     }
 
-    /// <summary>Reads <c>values</c> into the shared dictionary (a repeated name keeps its last value); false for null.</summary>
+    /// <summary>
+    /// The series key of a reading that <see cref="BatchValidator.Check"/> would pass, decided from what the batch has
+    /// already checked (<see cref="CheckedSeries"/>) plus this reading's time and values; null when any check fails or
+    /// cannot be decided here — such a reading goes to the validator itself, so a null never rejects anything.
+    /// </summary>
+    private static byte[]? IsValid(ReadingScratch scratch, string? deviceId, string? metric, string? unit, long deviceTimeMs, long latestDeviceTimeMs)
+    {
+        var components = scratch.Components;
+        if (!scratch.Series.PatientWritable || deviceId is not { Length: > 0 and <= 64 } || metric is null || unit is null
+            || deviceTimeMs < BatchValidator.MinDeviceTimeMs || deviceTimeMs > latestDeviceTimeMs
+            || components.Overflowed || components.Count == 0
+            || scratch.Series.Find(metric, unit, deviceId) is not { } definition)
+        {
+            return null;
+        }
+
+        var fields = scratch.Fields;
+        for (var i = 0; i < components.Count; i++)
+        {
+            var value = components.Values[i];
+            if (definition.FindComponent(components.Names[i]) is not { } component || !double.IsFinite(value)
+                || value < component.Min || value > component.Max
+                || scratch.Series.FieldKey(components.Names[i], out fields.ReceivedFirst[i]) is not { } key)
+            {
+                return null;
+            }
+
+            fields.Keys[i] = key;
+        }
+
+        foreach (var component in definition.Components)
+        {
+            if (component.Required && Array.IndexOf(components.Names, component.Name, 0, components.Count) < 0)
+            {
+                return null;
+            }
+        }
+
+        fields.SortBy(components.Names, components.Count);
+        return scratch.Series.SeriesKey(metric, deviceId);
+    }
+
+    /// <summary>Reads <c>values</c> into the reading's components (a repeated name keeps its last value); false for null.</summary>
     private static bool ReadValues(ref Utf8JsonReader reader, ReadingScratch scratch)
     {
-        scratch.Values.Clear();
+        var components = scratch.Components;
+        components.Clear();
         if (Next(ref reader) == JsonTokenType.Null)
         {
             return false;
@@ -216,13 +247,13 @@ public static class BatchReader
                 throw new JsonException("a component value must be a JSON number");
             }
 
-            scratch.Values[name] = value;
+            components.Add(name, value, (int)reader.TokenStartIndex, reader.ValueSpan.Length);
         }
 
         return true;
     }
 
-    private static long ReadInt64(ref Utf8JsonReader reader, string field)
+    private static NumberText ReadInt64(ref Utf8JsonReader reader, string field)
     {
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
@@ -230,7 +261,7 @@ public static class BatchReader
             throw new JsonException($"{field} must be a whole JSON number");
         }
 
-        return value;
+        return new NumberText(value, (int)reader.TokenStartIndex, reader.ValueSpan.Length);
     }
 
     /// <summary>A member name, exactly or ignoring ASCII case (as the serializer's web defaults match them).</summary>

@@ -1,7 +1,7 @@
 namespace Telehealth.Ingest.Batches;
 
 /// <summary>What <see cref="BatchReader"/> reuses from one reading to the next within a batch.</summary>
-internal sealed class ReadingScratch
+internal sealed class ReadingScratch(string patientId)
 {
     public RepeatedText Envelope { get; } = new();
 
@@ -13,15 +13,15 @@ internal sealed class ReadingScratch
 
     public RepeatedText ComponentNames { get; } = new();
 
-    /// <summary>Metric and device of the last series key written, and where it lies in the batch's lines.</summary>
-    public string? KeyMetric { get; set; }
-
-    public string? KeyDevice { get; set; }
-
-    public int KeyStart { get; set; }
-
-    public int KeyLength { get; set; }
+    /// <summary>The series, series keys and field keys already checked in this batch.</summary>
+    public CheckedSeries Series { get; } = new(patientId);
 
     /// <summary>The current reading's values; cleared for each reading that has a <c>values</c> member.</summary>
-    public Dictionary<string, double> Values { get; } = new(StringComparer.Ordinal);
+    public ReadingComponents Components { get; } = new();
+
+    /// <summary>The current reading's field keys and their order, once its components passed the checks.</summary>
+    public CheckedFields Fields { get; } = new();
+
+    /// <summary>The device id last added to the batch's set (consecutive readings mostly share it).</summary>
+    public string? LastDevice { get; set; }
 }

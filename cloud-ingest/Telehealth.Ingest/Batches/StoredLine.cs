@@ -1,4 +1,4 @@
 namespace Telehealth.Ingest.Batches;
 
-/// <summary>Where a valid reading's line lies in <see cref="ParsedBatch.Lines"/>, and which result it has.</summary>
-public readonly record struct StoredLine(int ResultIndex, int Start, int Length);
+/// <summary>Where a valid reading's line lies in <see cref="ParsedBatch.Lines"/>, and the index of its reading.</summary>
+public readonly record struct StoredLine(int ReadingIndex, int Start, int Length);

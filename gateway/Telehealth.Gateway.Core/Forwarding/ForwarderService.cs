@@ -137,13 +137,13 @@ public sealed partial class ForwarderService(
         var key = $"{identity.Id}:{range.Priority}:{batch[0].Offset}-{batch[^1].Offset}";
         var rejected = new List<DeadLetter>();
         var unenrolled = new HashSet<string>(StringComparer.Ordinal);
-        IngestBatchResult result;
+        IngestAnswer answer;
         while (true)
         {
             try
             {
-                result = readings.Length == 0
-                    ? new IngestBatchResult(0, 0, [])
+                answer = readings.Length == 0
+                    ? new IngestAnswer(new IngestBatchResult(0, 0, []), Minimal: false)
                     : await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), unenrolled.Count == 0 ? key : key + ":enrolled", cancellationToken);
                 break;
             }
@@ -158,19 +158,9 @@ public sealed partial class ForwarderService(
             }
         }
 
-        var byOffset = result.Results.Count == readings.Length ? null : result.Results.ToDictionary(r => r.Id);
-        for (var i = 0; i < readings.Length; i++)
+        foreach (var (reading, reason) in answer.NotStored(readings))
         {
-            var outcome = byOffset is null ? result.Results[i] : byOffset.GetValueOrDefault(readings[i].Id);
-            if (outcome is null || outcome.Id != readings[i].Id)
-            {
-                throw new IngestCallException($"ingest result lacks reading {readings[i].Id}; batch kept for retry");
-            }
-
-            if (outcome.Status == ReadingStatus.Rejected)
-            {
-                rejected.Add(new DeadLetter("ingest", readings[i].DeviceId, outcome.Reason ?? "rejected by ingest", Describe(readings[i])));
-            }
+            rejected.Add(new DeadLetter("ingest", reading.DeviceId, reason, Describe(reading)));
         }
 
         await buffer.AcknowledgeAsync(range, rejected, cancellationToken);

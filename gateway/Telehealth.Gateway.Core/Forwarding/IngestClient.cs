@@ -31,8 +31,11 @@ public sealed class IngestClient : IDisposable
         _gatewayId = gateway.Value.Id;
     }
 
-    /// <summary>Sends a batch; returns the per-reading results of a 2xx, throws <see cref="IngestCallException"/> otherwise.</summary>
-    public async Task<IngestBatchResult> SendAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a batch asking for the minimal answer (<see cref="IngestRoutes.PreferMinimal"/>); returns the answer of a
+    /// 2xx, throws <see cref="IngestCallException"/> otherwise.
+    /// </summary>
+    public async Task<IngestAnswer> SendAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _sending, 1) == 1)
         {
@@ -51,12 +54,13 @@ public sealed class IngestClient : IDisposable
 
     public void Dispose() => _body.Dispose();
 
-    private async Task<IngestBatchResult> SendCompressedAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<IngestAnswer> SendCompressedAsync(IngestBatch batch, string idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, IngestRoutes.Batches) { Content = Compress(batch) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _secret.GetAsync(cancellationToken));
         request.Headers.Add(IngestRoutes.GatewayIdHeader, _gatewayId);
         request.Headers.Add(IngestRoutes.IdempotencyKeyHeader, idempotencyKey);
+        request.Headers.Add("Prefer", IngestRoutes.PreferMinimal);
         using var response = await _http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -64,9 +68,12 @@ public sealed class IngestClient : IDisposable
             throw new IngestCallException(response.StatusCode, detail.Length > 300 ? detail[..300] : detail, UnenrolledDevicesIn(response.StatusCode, detail));
         }
 
+        var minimal = response.Headers.TryGetValues("Preference-Applied", out var applied)
+            && applied.Any(v => v.Contains(IngestRoutes.PreferMinimal, StringComparison.OrdinalIgnoreCase));
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonSerializer.DeserializeAsync(body, IngestJsonContext.Default.IngestBatchResult, cancellationToken)
+        var result = await JsonSerializer.DeserializeAsync(body, IngestJsonContext.Default.IngestBatchResult, cancellationToken)
             ?? throw new IngestCallException("ingest answered 2xx with an empty body");
+        return new IngestAnswer(result, minimal);
     }
 
     /// <summary>Sends a heartbeat; returns the ingest's clock.</summary>

@@ -59,13 +59,13 @@ public sealed class BatchReaderTests
         Assert.Equal(expected?.PatientId, parsed.PatientId);
         Assert.Equal(expected?.Readings is not null, parsed.HasReadings);
         var (results, lines) = Reference(expected?.Readings ?? []);
-        Assert.Equal(results, parsed.Results);
+        Assert.Equal(results, parsed.AllResults());
         Assert.Equal(lines, Encoding.UTF8.GetString(parsed.Lines.WrittenSpan));
         Assert.Equal(results.Count(r => r.Status == ReadingStatus.Stored), parsed.StoredLines.Count);
         Assert.Equal(results.Count(r => r.Status == ReadingStatus.Rejected), parsed.RejectedClasses.Count);
         foreach (var line in parsed.StoredLines)
         {
-            Assert.Equal(ReadingStatus.Stored, parsed.Results[line.ResultIndex].Status);
+            Assert.Equal(ReadingStatus.Stored, parsed.AllResults()[line.ReadingIndex].Status);
             Assert.EndsWith("\n", Encoding.UTF8.GetString(parsed.Lines.WrittenSpan.Slice(line.Start, line.Length)), StringComparison.Ordinal);
         }
     }
@@ -144,9 +144,77 @@ public sealed class BatchReaderTests
         using var parsed = BatchReader.Read(bytes, Patient, Latest);
 
         var (results, lines) = Reference(readings);
-        Assert.Equal(results, parsed.Results);
+        Assert.Equal(results, parsed.AllResults());
         Assert.Equal(lines, Encoding.UTF8.GetString(parsed.Lines.WrittenSpan));
     }
+
+    /// <summary>
+    /// Generated batches (seeded): interleaved metrics and more devices than <see cref="RepeatedText"/> remembers, numbers
+    /// in every JSON spelling (trailing zeros, exponents, negative zero, tiny and huge values), components out of order
+    /// and repeated, and every kind of invalid reading mixed in: the reader's fast path must agree with the serializer
+    /// and the validator on every result and every byte of every line.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Read_GeneratedBatches_AgreeWithTheSerializerAndTheValidator(int seed)
+    {
+        var random = new Random(seed);
+        var json = new StringBuilder("""{"gatewayId":"gw","patientId":"patient-7","readings":[""");
+        for (var i = 0; i < 400; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(GeneratedReading(random, i));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
+        var expected = JsonSerializer.Deserialize(bytes, IngestJsonContext.Default.IngestBatch)!;
+
+        using var parsed = BatchReader.Read(bytes, Patient, Latest);
+
+        var (results, lines) = Reference(expected.Readings);
+        Assert.Equal(results, parsed.AllResults());
+        Assert.Equal(lines, Encoding.UTF8.GetString(parsed.Lines.WrittenSpan));
+        Assert.InRange(results.Count(r => r.Status == ReadingStatus.Stored), 100, 399); // both paths were taken
+    }
+
+    private static readonly string[] Numbers =
+    [
+        "72", "72.5", "72.50", "72.0", "7.25e1", "7.25E+1", "725e-1", "-0", "0", "0.0", "-0.0", "0.0001", "0.00012", "0.00001",
+        "1e-5", "96.123456789012345", "96.12345678901", "100", "1000000000000000", "999999999999999", "123456789.123456",
+        "36.6", "-3.5", "1E2", "4.99999999999999999", "0.30000000000000004", "38.000", "3",
+    ];
+
+    private static string GeneratedReading(Random random, int id)
+    {
+        var device = $"dev-{random.Next(12)}" + (random.Next(40) == 0 ? "\\\\" : random.Next(30) == 0 ? " x,=y" : "");
+        var time = Now - random.Next(100_000) + (random.Next(25) == 0 ? 3_600_000 : 0);
+        var received = random.Next(20) == 0 ? "-0" : random.Next(20) == 0 ? "-5" : (Now + random.Next(1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string N() => Numbers[random.Next(Numbers.Length)];
+        var (metric, unit, values) = random.Next(9) switch
+        {
+            0 => ("blood_pressure", "mm[Hg]", $$"""{"systolic":1{{random.Next(10, 60)}},"diastolic":{{random.Next(60, 99)}}{{BloodPressureExtra(random)}}}"""),
+            1 => ("spo2", "%", $$"""{"value":{{N()}}}"""),
+            2 => ("joint_angle", "deg", $$"""{"value":{{N()}}}"""),
+            3 => ("heart_rate", random.Next(15) == 0 ? "bpm" : "/min", $$"""{"value":{{N()}}}"""),
+            4 => ("heart_rate", "/min", random.Next(10) == 0 ? """{"value":70,"received_ms":1}""" : random.Next(10) == 0 ? """{"valu\\":70}""" : """{}"""),
+            5 => (random.Next(10) == 0 ? "unknown_metric" : "distance", "m", $$"""{"value":{{N()}}}"""),
+            6 => ("body_weight", "kg", $$"""{"value":{{N()}}}"""),
+            _ => ("heart_rate", "/min", $$"""{"value":{{60 + random.Next(100)}}}"""),
+        };
+        return $$"""{"id":{{id}},"deviceId":"{{device}}","metric":"{{metric}}","unit":"{{unit}}","deviceTimeMs":{{time}},"receivedAtMs":{{received}},"values":{{values}}}""";
+    }
+
+    /// <summary>Nothing, a repeated systolic (the last one counts), the optional mean arterial pressure, or an unknown component.</summary>
+    private static string BloodPressureExtra(Random random) => random.Next(6) switch
+    {
+        0 => ",\"systolic\":121",
+        1 => ",\"map\":95.5",
+        2 => ",\"mean\":95",
+        _ => "",
+    };
 
     private static (List<ReadingResult> Results, string Lines) Reference(IReadOnlyList<IngestReading?> readings)
     {
