@@ -154,6 +154,95 @@ public sealed class BatchApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await _pipeline.CountAsync("spo2", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task PreferReturnMinimal_AnswersOnlyTheReadingsNotStored_AndStoresTheRest()
+    {
+        var batch = Batch(
+            Reading(1, "hr", "heart_rate", "/min", Now - 1000, 71),
+            Reading(2, "hr", "heart_rate", "/min", Now - 900, 400),
+            Reading(3, "cuff", "spo2", "%", Now - 800, 97),
+            Reading(4, "hr", "heart_rate", "bpm", Now - 700, 72),
+            Reading(5, "hr", "heart_rate", "/min", Now - 600, 73));
+
+        var (result, applied) = await PostAnsweredAsync(batch, "return=minimal");
+
+        Assert.NotNull(applied);
+        Assert.Equal(["return=minimal"], applied);
+        Assert.Equal(3, result.Stored);
+        Assert.Equal(2, result.Rejected);
+        Assert.Equal([2L, 4], result.Results.Select(r => r.Id));
+        Assert.All(result.Results, r => Assert.Equal(ReadingStatus.Rejected, r.Status));
+        Assert.Contains("outside plausible range", result.Results[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("wrong unit", result.Results[1].Reason, StringComparison.Ordinal);
+        var points = await _pipeline.ReadPointsAsync(["heart_rate", "spo2"], CancellationToken.None);
+        Assert.Equal(
+            [("heart_rate", "hr", Now - 1000, 71.0), ("heart_rate", "hr", Now - 600, 73.0), ("spo2", "cuff", Now - 800, 97.0)],
+            points.Select(p => (p.Metric, p.Device, p.TimeMs, p.Values["value"])).Order());
+    }
+
+    [Fact]
+    public async Task PreferReturnMinimal_AllStored_AnswersNoResults()
+    {
+        var batch = Batch([.. Enumerable.Range(1, 20).Select(i => Reading(i, "hr", "heart_rate", "/min", Now - 10_000 + i, 60 + i))]);
+
+        var (result, applied) = await PostAnsweredAsync(batch, "respond-async, RETURN=\"Minimal\"; foo=bar");
+
+        Assert.NotNull(applied);
+        Assert.Equal(["return=minimal"], applied);
+        Assert.Equal(20, result.Stored);
+        Assert.Equal(0, result.Rejected);
+        Assert.Empty(result.Results);
+        Assert.Equal(20, await _pipeline.CountAsync("heart_rate", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PreferReturnMinimal_StoreRefusalAfterAParseRejection_ListsBothInTheBatchOrder()
+    {
+        // A point with a string "value" in this series' shard makes InfluxDB refuse reading 1 after reading 2 was
+        // rejected while parsing: the minimal answer still lists them in the batch's order.
+        var earlier = Now - (3_600_000L * 24 * 30);
+        using (var write = await _http.PostAsync(new Uri(_pipeline.Influx.BaseAddress, $"/write?db={_pipeline.Database}&precision=ms"),
+                   new StringContent($"heart_rate,device=hr,patient={_pipeline.PatientId} value=\"text\" {earlier}")))
+        {
+            write.EnsureSuccessStatusCode();
+        }
+
+        var (result, applied) = await PostAnsweredAsync(
+            Batch(Reading(1, "hr", "heart_rate", "/min", earlier + 1, 72), Reading(2, "cuff", "spo2", "mmol/L", Now - 2, 97), Reading(3, "cuff", "spo2", "%", Now - 1, 97)),
+            "return=minimal");
+
+        Assert.NotNull(applied);
+        Assert.Equal(["return=minimal"], applied);
+        Assert.Equal(1, result.Stored);
+        Assert.Equal(2, result.Rejected);
+        Assert.Equal([1L, 2], result.Results.Select(r => r.Id));
+        Assert.Contains("refused by the time-series store", result.Results[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("wrong unit", result.Results[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await _pipeline.CountAsync("spo2", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("return=representation")]
+    [InlineData("respond-async; return=minimal")]
+    public async Task WithoutPreferReturnMinimal_AnswersEveryReading_AndNoPreferenceApplied(string? prefer)
+    {
+        var batch = Batch(
+            Reading(1, "hr", "heart_rate", "/min", Now - 1000, 71),
+            Reading(2, "hr", "heart_rate", "bpm", Now - 900, 72),
+            Reading(3, "hr", "heart_rate", "/min", Now - 800, 73));
+
+        var (result, applied) = await PostAnsweredAsync(batch, prefer);
+
+        Assert.Null(applied);
+        Assert.Equal(2, result.Stored);
+        Assert.Equal(1, result.Rejected);
+        Assert.Equal([1L, 2, 3], result.Results.Select(r => r.Id));
+        Assert.Equal([ReadingStatus.Stored, ReadingStatus.Rejected, ReadingStatus.Stored], result.Results.Select(r => r.Status));
+        Assert.Contains("wrong unit", result.Results[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(2, await _pipeline.CountAsync("heart_rate", CancellationToken.None));
+    }
+
     private IngestBatch Batch(params IngestReading[] readings) => new(_pipeline.GatewayId, _pipeline.PatientId, readings);
 
     private static IngestReading Reading(long id, string device, string metric, string unit, long ts, double value)
@@ -166,6 +255,22 @@ public sealed class BatchApiTests : IAsyncLifetime, IDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}\n{_pipeline.Ingest.Log}");
         return JsonSerializer.Deserialize(body, IngestJsonContext.Default.IngestBatchResult)!;
+    }
+
+    /// <summary>Posts with an optional <c>Prefer</c> header; the answer and the <c>Preference-Applied</c> values (null when absent).</summary>
+    private async Task<(IngestBatchResult Result, string[]? PreferenceApplied)> PostAnsweredAsync(IngestBatch batch, string? prefer)
+    {
+        using var request = Request(batch, _pipeline.Secret, _pipeline.GatewayId);
+        if (prefer is not null)
+        {
+            request.Headers.Add("Prefer", prefer);
+        }
+
+        using var response = await _http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}\n{_pipeline.Ingest.Log}");
+        var applied = response.Headers.TryGetValues("Preference-Applied", out var values) ? values.ToArray() : null;
+        return (JsonSerializer.Deserialize(body, IngestJsonContext.Default.IngestBatchResult)!, applied);
     }
 
     private HttpRequestMessage Request(IngestBatch batch, string secret, string gatewayId)
