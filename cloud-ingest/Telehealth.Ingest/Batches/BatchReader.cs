@@ -16,7 +16,7 @@ namespace Telehealth.Ingest.Batches;
 /// member as its default, depth ≤ 64, one JSON value) and rejects the rest with a <see cref="JsonException"/>; a second
 /// <c>readings</c> member is refused as well (it would be ambiguous).
 /// </summary>
-public static class BatchReader
+public static partial class BatchReader
 {
     private const int MaxDepth = 64;
 
@@ -57,8 +57,9 @@ public static class BatchReader
 
     private static void ReadEnvelope(ref Utf8JsonReader reader, ParsedBatch batch, string patientId, long latestDeviceTimeMs, ReadOnlySpan<byte> json)
     {
-        var scratch = new ReadingScratch(patientId);
+        var scratch = new ReadingScratch(patientId, latestDeviceTimeMs);
         var seenReadings = false;
+        var seenSeries = false;
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             if (IsName(ref reader, "gatewayId"u8, "gatewayId"))
@@ -88,7 +89,27 @@ public static class BatchReader
                 batch.HasReadings = true;
                 while (Next(ref reader) != JsonTokenType.EndArray)
                 {
-                    ReadReading(ref reader, batch, scratch, patientId, latestDeviceTimeMs, json);
+                    ReadReading(ref reader, batch, scratch, json);
+                }
+            }
+            else if (IsName(ref reader, "series"u8, "series"))
+            {
+                if (seenSeries)
+                {
+                    throw new JsonException("series appears twice");
+                }
+
+                seenSeries = true;
+                if (Next(ref reader) == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                Expect(ref reader, JsonTokenType.StartArray, "series");
+                batch.HasReadings = true;
+                while (Next(ref reader) != JsonTokenType.EndArray)
+                {
+                    ReadSeries(ref reader, batch, scratch, json);
                 }
             }
             else
@@ -99,7 +120,7 @@ public static class BatchReader
         }
     }
 
-    private static void ReadReading(ref Utf8JsonReader reader, ParsedBatch batch, ReadingScratch scratch, string patientId, long latestDeviceTimeMs, ReadOnlySpan<byte> json)
+    private static void ReadReading(ref Utf8JsonReader reader, ParsedBatch batch, ReadingScratch scratch, ReadOnlySpan<byte> json)
     {
         var index = batch.ReadingIds.Count;
         if (reader.TokenType == JsonTokenType.Null)
@@ -155,15 +176,20 @@ public static class BatchReader
             }
         }
 
-        batch.ReadingIds.Add(id);
-        if (!string.IsNullOrEmpty(deviceId) && !ReferenceEquals(deviceId, scratch.LastDevice))
-        {
-            batch.DeviceIds.Add(deviceId);
-            scratch.LastDevice = deviceId;
-        }
+        Accept(batch, scratch, index, id, deviceId, metric, unit, hasValues, deviceTime, received, json);
+    }
 
+    /// <summary>
+    /// Records the reading just read (at <paramref name="index"/>) and either writes its line or rejects it. Its values are
+    /// in <see cref="ReadingScratch.Components"/> (<paramref name="hasValues"/> false: null or absent).
+    /// </summary>
+    private static void Accept(ParsedBatch batch, ReadingScratch scratch, int index, long id, string? deviceId, string? metric, string? unit,
+        bool hasValues, NumberText deviceTime, NumberText received, ReadOnlySpan<byte> json)
+    {
+        batch.ReadingIds.Add(id);
+        NoteDevice(batch, scratch, deviceId);
         var start = batch.Lines.WrittenCount;
-        if (hasValues && IsValid(scratch, deviceId, metric, unit, deviceTime.Value, latestDeviceTimeMs) is { } series)
+        if (hasValues && IsValid(scratch, deviceId, metric, unit, deviceTime.Value, scratch.LatestDeviceTimeMs) is { } series)
         {
             // The common case: every check passed on what the batch already knows; the line goes straight to the buffer.
             CheckedLineWriter.Write(batch.Lines, json, series, scratch.Components, scratch.Fields, received, deviceTime);
@@ -172,17 +198,27 @@ public static class BatchReader
         {
             // Anything else takes the validator itself, for its exact reason (or, should it pass, the serializer).
             var reading = new IngestReading(id, deviceId!, metric!, unit!, deviceTime.Value, received.Value, hasValues ? scratch.Components.ToDictionary() : null!);
-            if (BatchValidator.Check(patientId, reading, latestDeviceTimeMs) is { } rejected)
+            if (BatchValidator.Check(scratch.PatientId, reading, scratch.LatestDeviceTimeMs) is { } rejected)
             {
                 batch.Reject(index, rejected.Reason);
                 batch.RejectedClasses.Add(rejected.Class);
                 return;
             }
 
-            LineProtocolSerializer.WriteCheckedLine(batch.Lines, patientId, reading);
+            LineProtocolSerializer.WriteCheckedLine(batch.Lines, scratch.PatientId, reading);
         }
 
         batch.StoredLines.Add(new StoredLine(index, start, batch.Lines.WrittenCount - start));
+    }
+
+    /// <summary>Adds a reading's device id to the batch's set (consecutive readings mostly share it: skipped then).</summary>
+    private static void NoteDevice(ParsedBatch batch, ReadingScratch scratch, string? deviceId)
+    {
+        if (!string.IsNullOrEmpty(deviceId) && !ReferenceEquals(deviceId, scratch.LastDevice))
+        {
+            batch.DeviceIds.Add(deviceId);
+            scratch.LastDevice = deviceId;
+        }
     }
 
     /// <summary>

@@ -1,8 +1,17 @@
 namespace Telehealth.Ingest.Batches;
 
 /// <summary>What <see cref="BatchReader"/> reuses from one reading to the next within a batch.</summary>
-internal sealed class ReadingScratch(string patientId)
+internal sealed class ReadingScratch(string patientId, long latestDeviceTimeMs)
 {
+    /// <summary>The authenticated gateway's patient, whose id every line carries.</summary>
+    public string PatientId { get; } = patientId;
+
+    /// <summary>The latest device time accepted (read once per batch).</summary>
+    public long LatestDeviceTimeMs { get; } = latestDeviceTimeMs;
+
+    /// <summary>The component names of the series being read (<c>components</c>), in the order of each point's values.</summary>
+    public List<string> SeriesComponents { get; } = [];
+
     public RepeatedText Envelope { get; } = new();
 
     public RepeatedText DeviceIds { get; } = new();

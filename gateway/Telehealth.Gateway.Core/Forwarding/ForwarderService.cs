@@ -144,7 +144,7 @@ public sealed partial class ForwarderService(
             {
                 answer = readings.Length == 0
                     ? new IngestAnswer(new IngestBatchResult(0, 0, []), Minimal: false)
-                    : await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, readings), unenrolled.Count == 0 ? key : key + ":enrolled", cancellationToken);
+                    : await client.SendAsync(new IngestBatch(identity.Id, identity.PatientId, [], IngestSeries.Group(readings)), unenrolled.Count == 0 ? key : key + ":enrolled", cancellationToken);
                 break;
             }
             catch (IngestCallException ex) when (ex.Status == System.Net.HttpStatusCode.Forbidden && AddNew(unenrolled, ex.UnenrolledDevices))

@@ -9,7 +9,8 @@ namespace Telehealth.Gateway.Core.Forwarding;
 public sealed record IngestAnswer(IngestBatchResult Result, bool Minimal)
 {
     /// <summary>
-    /// The readings of <paramref name="sent"/> that the ingest did not store, with its reason, in the batch's order.
+    /// The readings of <paramref name="sent"/> that the ingest did not store, with its reason (full form: in the batch's
+    /// order; minimal form: in the answer's order, which the ingest keeps in the batch's order).
     /// </summary>
     /// <exception cref="IngestCallException">The answer does not account for every reading exactly (the batch is kept and sent again).</exception>
     public IReadOnlyList<(IngestReading Reading, string Reason)> NotStored(IReadOnlyList<IngestReading> sent)
@@ -21,11 +22,14 @@ public sealed record IngestAnswer(IngestBatchResult Result, bool Minimal)
     private List<(IngestReading, string)> FromFull(IReadOnlyList<IngestReading> sent)
     {
         var results = Result.Results;
-        var byId = results.Count == sent.Count ? null : results.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        Dictionary<long, ReadingResult>? byId = null;
         var notStored = new List<(IngestReading, string)>();
         for (var i = 0; i < sent.Count; i++)
         {
-            var outcome = byId is null ? results[i] : byId.GetValueOrDefault(sent[i].Id);
+            // One result per reading in the batch's order; any other answer is matched by id.
+            var outcome = byId is null && i < results.Count && results[i].Id == sent[i].Id
+                ? results[i]
+                : (byId ??= results.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(sent[i].Id);
             if (outcome is null || outcome.Id != sent[i].Id)
             {
                 throw new IngestCallException($"ingest result lacks reading {sent[i].Id}; batch kept for retry");

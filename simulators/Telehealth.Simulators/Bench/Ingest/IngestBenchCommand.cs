@@ -18,17 +18,21 @@ namespace Telehealth.Simulators.Bench.Ingest;
 /// </summary>
 public static class IngestBenchCommand
 {
+    /// <summary>Warm-up rounds at most (each --warm-up-points each way) while the ingest is still compiling.</summary>
+    private const int MaxWarmUpRounds = 10;
+
     public static async Task<int> RunAsync(CommandArguments args, TimeProvider time, CancellationToken cancellationToken)
     {
         var ingest = new Uri(args.OptionalString("ingest") ?? throw new UsageException("--ingest URL is required"));
         var influx = new Uri(args.OptionalString("influx") ?? throw new UsageException("--influx URL is required"));
         var database = args.Text("db", "telehealth");
         var gatewaysFile = args.OptionalString("gateways-file") ?? throw new UsageException("--gateways-file is required (lines: id patient secret)");
-        var points = args.WholeNumber("points", 1_000_000, 1000, 100_000_000);
+        var points = args.WholeNumber("points", 3_000_000, 1000, 100_000_000);
         var batch = args.WholeNumber("batch", 2000, 1, 50_000);
         var warmUp = args.WholeNumber("warm-up-points", 200_000, 0, 100_000_000);
         List<(string Name, int Pid)> processes = [("bench", Environment.ProcessId)];
-        if (args.WholeNumber("ingest-pid", 0, 0) is > 0 and var ingestPid)
+        var ingestPid = args.WholeNumber("ingest-pid", 0, 0);
+        if (ingestPid > 0)
         {
             processes.Add(("ingest", ingestPid));
         }
@@ -53,29 +57,45 @@ public static class IngestBenchCommand
         Console.Error.WriteLine($"bench ingest: {gateways.Length} gateways, {perGateway * gateways.Length} points per phase, {batch} readings per batch; load average {LoadAverage()}");
 
         // A fresh .NET process runs its first seconds on unoptimised (tier-0) code while the JIT re-compiles the hot
-        // methods; a service runs warm. Both targets get the same untimed warm-up (other measurements, not counted).
+        // methods in the background; a service runs warm. Both targets get the same untimed warm-up (other measurements,
+        // not counted), in rounds until the ingest's compilation threads stay (almost) idle through a round.
         if (warmUp > 0)
         {
+            var jit = ingestPid > 0 ? new JitActivity(ingestPid) : null;
+            jit?.SinceLastCall();
             var warmPerGateway = Math.Max(1, warmUp / gateways.Length);
-            await Task.WhenAll(gateways.Select(g => Task.Run(async () =>
+            for (var round = 1; round <= MaxWarmUpRounds; round++)
             {
-                foreach (var body in IngestBodies(g.Id, g.Patient, warmPerGateway, batch, start, "spo2", "%"))
+                var clock = Stopwatch.StartNew();
+                await Task.WhenAll(gateways.Select(g => Task.Run(async () =>
                 {
-                    await PostBatchAsync(http, ingest, g, body, cancellationToken);
-                }
+                    foreach (var body in IngestBodies(g.Id, g.Patient, warmPerGateway, batch, start, "spo2", "%"))
+                    {
+                        await PostBatchAsync(http, ingest, g, body, cancellationToken);
+                    }
 
-                foreach (var body in RawBodies(g.Patient, warmPerGateway, batch, start, "warm_up_raw"))
+                    foreach (var body in RawBodies(g.Patient, warmPerGateway, batch, start, "warm_up_raw"))
+                    {
+                        await PostRawAsync(http, influx, database, body, cancellationToken);
+                    }
+                }, cancellationToken)));
+                var compiling = jit?.SinceLastCall() ?? 0;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"bench ingest: warm-up round {round}: {warmPerGateway * gateways.Length} points each way in {clock.Elapsed.TotalSeconds:0.0} s; ingest JIT {compiling * 1000:0} ms"));
+                if (jit is null || compiling <= 0.02 * clock.Elapsed.TotalSeconds)
                 {
-                    await PostRawAsync(http, influx, database, body, cancellationToken);
+                    break;
                 }
-            }, cancellationToken)));
-            Console.Error.WriteLine($"bench ingest: warmed up with {warmPerGateway * gateways.Length} points each way");
+            }
+
+            Console.Error.WriteLine("bench ingest: warmed up");
         }
 
         // Both phases' bodies are made before their clocks start: the figures measure the ingest and influxd, not how
         // fast this process can make JSON, gzip or line protocol on the same two cores.
         var ingestBodies = gateways.Select(g => IngestBodies(g.Id, g.Patient, perGateway, batch, start, "heart_rate", "/min")).ToArray();
         CollectGarbage();
+        await WaitForQuietAsync(processes, time, cancellationToken);
         var latencies = new List<double>();
         var ingestCpu = new CpuWindow(processes, time);
         var ingestSeconds = await TimeAsync(time, gateways.Select((g, n) => Task.Run(async () =>
@@ -96,6 +116,7 @@ public static class IngestBenchCommand
 
         var rawBodies = gateways.Select(g => RawBodies(g.Patient, perGateway, batch, start, "heart_rate_raw")).ToArray();
         CollectGarbage();
+        await WaitForQuietAsync(processes, time, cancellationToken);
         var rawCpu = new CpuWindow(processes, time);
         var rawSeconds = await TimeAsync(time, gateways.Select((g, n) => Task.Run(async () =>
         {
@@ -151,7 +172,7 @@ public static class IngestBenchCommand
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>One gateway's batches as the forwarder sends them: gzip JSON, <paramref name="batch"/> single-value readings each.</summary>
+    /// <summary>One gateway's batches as the forwarder sends them: gzip JSON in the series form, <paramref name="batch"/> single-value readings each.</summary>
     private static List<byte[]> IngestBodies(string gatewayId, string patient, int perGateway, int batch, long start, string metric, string unit)
     {
         var bodies = new List<byte[]>();
@@ -159,7 +180,7 @@ public static class IngestBenchCommand
         {
             var readings = Enumerable.Range(first, Math.Min(batch, perGateway - first)).Select(i => new IngestReading(i + 1, "bench-hr", metric, unit,
                 start + i, start + i + 5, new Dictionary<string, double> { ["value"] = 60 + (i % 40) })).ToArray();
-            bodies.Add(Gzip(JsonSerializer.SerializeToUtf8Bytes(new IngestBatch(gatewayId, patient, readings), IngestJsonContext.Default.IngestBatch)));
+            bodies.Add(Gzip(JsonSerializer.SerializeToUtf8Bytes(new IngestBatch(gatewayId, patient, [], IngestSeries.Group(readings)), IngestJsonContext.Default.IngestBatch)));
         }
 
         return bodies;
@@ -181,6 +202,31 @@ public static class IngestBenchCommand
         }
 
         return bodies;
+    }
+
+    /// <summary>
+    /// Waits (at most 20 s) until the ingest and influxd are idle for half a second: influxd snapshots and compacts what
+    /// the previous phase wrote in the background, and each phase should start on a quiet machine, not pay for the last.
+    /// </summary>
+    private static async Task WaitForQuietAsync(List<(string Name, int Pid)> processes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var servers = processes.Where(p => p.Name != "bench").Select(p => p.Pid).ToArray();
+        var started = time.GetTimestamp();
+        double Used() => servers.Sum(pid => ProcessCpu.Seconds(pid) ?? 0);
+        var before = Used();
+        while (time.GetElapsedTime(started) < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            var now = Used();
+            if (now - before <= 0.025)
+            {
+                break;
+            }
+
+            before = now;
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench ingest: servers quiet after {time.GetElapsedTime(started).TotalSeconds:0.0} s"));
     }
 
     /// <summary>

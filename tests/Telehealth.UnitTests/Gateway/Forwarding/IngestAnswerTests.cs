@@ -50,6 +50,16 @@ public sealed class IngestAnswerTests
     }
 
     [Fact]
+    public void Full_OneResultPerReadingInAnotherOrder_IsMatchedById()
+    {
+        var answer = Full(3, 1, Stored(103), Rejected(102, "wrong unit"), Stored(101), Stored(100));
+
+        var notStored = answer.NotStored(Sent);
+
+        Assert.Equal([(Sent[2], "wrong unit")], notStored);
+    }
+
+    [Fact]
     public void Full_AReadingMissing_Throws()
     {
         var answer = Full(3, 0, Stored(100), Stored(101), Stored(103));

@@ -217,28 +217,5 @@ public sealed class BatchReaderTests
     };
 
     private static (List<ReadingResult> Results, string Lines) Reference(IReadOnlyList<IngestReading?> readings)
-    {
-        var results = new List<ReadingResult>();
-        using var buffer = new LineProtocolBuffer();
-        foreach (var reading in readings)
-        {
-            if (reading is null)
-            {
-                results.Add(new ReadingResult(-1, ReadingStatus.Rejected, "reading is null"));
-                continue;
-            }
-
-            var rejection = BatchValidator.Check(Patient, reading, Latest);
-            if (rejection is { } rejected)
-            {
-                results.Add(new ReadingResult(reading.Id, ReadingStatus.Rejected, rejected.Reason));
-                continue;
-            }
-
-            LineProtocolSerializer.WriteLine(buffer, Patient, reading);
-            results.Add(new ReadingResult(reading.Id, ReadingStatus.Stored));
-        }
-
-        return (results, Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
+        => ReaderReference.Expected(readings.Select(r => new ReaderReference.Item(r, r is null ? "reading is null" : null)), Patient, Latest);
 }
