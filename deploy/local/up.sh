@@ -32,7 +32,9 @@ th_ensure_packages
 th_build gateway/Telehealth.Gateway cloud-ingest/Telehealth.Ingest simulators/Telehealth.Simulators simulators/Telehealth.GatewayDemo
 
 run="$(mktemp -d -t telehealth-up-XXXXXX)"
-cleanup() { th_stop_all; th_log "logs and data kept in $run"; }
+th_log "logs and data in $run (kept after the run)"
+# the summary (--duration) is the last line, also on a terminal that shows stderr: nothing is printed after it
+cleanup() { th_stop_all; [ -n "${summary_printed:-}" ] || th_log "logs and data kept in $run"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -150,4 +152,6 @@ read -r kit_wired kit_ble < <(th_kit_totals "http://127.0.0.1:${status_ports[1]}
 th_log "home kit: wired=$kit_wired ble=$kit_ble readings committed by gw-1 ($(tail -n 1 "${TH_BLE_OUT:-/dev/null}" 2>/dev/null || true))"
 sent=$((sent + kit_wired + kit_ble))
 stored="$(th_influx_count "$db")"
+th_stop_all
+summary_printed=1
 echo "summary: sent=$sent stored=$stored rejected=$((invalid + ingest_rejected)) lost=$((sent - stored))"
