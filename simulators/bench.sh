@@ -3,10 +3,11 @@
 #   simulators/bench.sh e2e [--readings N] [--devices N] [--samples-per-message K] [--rate R]
 #       the whole pipeline (devices → gateway broker → SQLite → forwarder → ingest → influxd), publish → queryable.
 #       last line: readings=N seconds=S readings_per_s=R p50_ms=A p99_ms=B
-#   simulators/bench.sh ingest [--points N] [--batch B]
-#       8 simulated gateways POST gzip batches to the ingest writing to influxd, then the same points as raw line
-#       protocol straight to influxd, same concurrency and batch size (all bodies made before the clocks start); both
-#       counted in InfluxDB; CPU per 1000 points of bench, ingest and influxd printed for each phase.
+#   simulators/bench.sh ingest [--points N] [--batch B] [--warm-up-points W]
+#       8 simulated gateways POST gzip batches (as the forwarder sends them) to the ingest writing to influxd, then the
+#       same points as raw line protocol straight to influxd, same concurrency and batch size (3,000,000 points per phase
+#       by default, ~1 min; bodies made before the clocks start; warm-up until the ingest's JIT is idle; each phase on
+#       quiet servers); both counted in InfluxDB; CPU per 1000 points of bench, ingest and influxd printed per phase.
 #       last line: ingest_points_per_s=A raw_influx_points_per_s=B ratio=A/B p99_batch_ms=C
 #   simulators/bench.sh buffer [--devices N] [--window 10s] [--backlog N] [--live-rate R] …
 #       the gateway's durable buffer against its ceilings, all measured in this run (1.5–2.5 min; docs/benchmarks.md):
