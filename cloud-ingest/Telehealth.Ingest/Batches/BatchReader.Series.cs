@@ -119,9 +119,9 @@ public static partial class BatchReader
             throw new JsonException(IngestPointJsonConverter.Shape);
         }
 
-        var id = ReadPointWhole(ref reader).Value;
-        var deviceTime = ReadPointWhole(ref reader);
-        var received = ReadPointWhole(ref reader);
+        var id = ReadWhole(ref reader, IngestPointJsonConverter.Shape).Value;
+        var deviceTime = ReadWhole(ref reader, IngestPointJsonConverter.Shape);
+        var received = ReadWhole(ref reader, IngestPointJsonConverter.Shape);
         var names = scratch.SeriesComponents;
         var components = scratch.Components;
         components.Clear();
@@ -151,16 +151,6 @@ public static partial class BatchReader
         }
 
         Accept(batch, scratch, index, id, header.DeviceId, header.Metric, header.Unit, hasValues: true, deviceTime, received, json);
-    }
-
-    private static NumberText ReadPointWhole(ref Utf8JsonReader reader)
-    {
-        if (Next(ref reader) != JsonTokenType.Number || !reader.TryGetInt64(out var value))
-        {
-            throw new JsonException(IngestPointJsonConverter.Shape);
-        }
-
-        return new NumberText(value, (int)reader.TokenStartIndex, reader.ValueSpan.Length);
     }
 
     /// <summary>The header members of the series being read, and which members have been seen.</summary>

@@ -289,12 +289,14 @@ public static partial class BatchReader
         return true;
     }
 
-    private static NumberText ReadInt64(ref Utf8JsonReader reader, string field)
+    private static NumberText ReadInt64(ref Utf8JsonReader reader, string field) => ReadWhole(ref reader, $"{field} must be a whole JSON number");
+
+    /// <summary>The next token as a whole number and where its text lies in the body; else a <see cref="JsonException"/> with <paramref name="error"/>.</summary>
+    private static NumberText ReadWhole(ref Utf8JsonReader reader, string error)
     {
-        Next(ref reader);
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        if (Next(ref reader) != JsonTokenType.Number || !reader.TryGetInt64(out var value))
         {
-            throw new JsonException($"{field} must be a whole JSON number");
+            throw new JsonException(error);
         }
 
         return new NumberText(value, (int)reader.TokenStartIndex, reader.ValueSpan.Length);

@@ -9,12 +9,18 @@ public static class ProcessCpu
     private const double TicksPerSecond = 100;
 
     /// <summary>User + system CPU seconds the process used so far (all its threads), or null when it is gone.</summary>
-    public static double? Seconds(int pid)
+    public static double? Seconds(int pid) => StatSeconds($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+
+    /// <summary>
+    /// User + system CPU seconds from a <c>stat</c> file (<c>/proc/PID/stat</c> for a process,
+    /// <c>/proc/PID/task/TID/stat</c> for one thread), or null when it is gone.
+    /// </summary>
+    public static double? StatSeconds(string statPath)
     {
         string text;
         try
         {
-            text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            text = File.ReadAllText(statPath);
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telehealth.Simulators.Bench.Buffer;
 
 namespace Telehealth.Simulators.Bench.Ingest;
 
@@ -8,7 +9,6 @@ namespace Telehealth.Simulators.Bench.Ingest;
 /// </summary>
 public sealed class JitActivity(int pid)
 {
-    private const double TicksPerSecond = 100;
     private readonly Dictionary<int, double> _seen = [];
 
     /// <summary>Seconds the compilation threads used since the last call (threads that ended meanwhile are not counted).</summary>
@@ -34,9 +34,11 @@ public sealed class JitActivity(int pid)
                     continue;
                 }
 
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                if (ProcessCpu.StatSeconds(Path.Combine(task, "stat")) is not { } seconds)
+                {
+                    continue; // the thread ended between listing and reading
+                }
+
                 var tid = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
                 used += seconds - _seen.GetValueOrDefault(tid);
                 _seen[tid] = seconds;
