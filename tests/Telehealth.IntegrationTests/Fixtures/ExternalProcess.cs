@@ -31,6 +31,16 @@ public sealed class ExternalProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote to stdout and stderr.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>
+    /// Everything the ended process wrote: its exit can be seen before the last lines were read, so this waits for the
+    /// end of both output streams first.
+    /// </summary>
+    public async Task<string> OutputAfterExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return Output;
+    }
+
     /// <summary>Finds an executable on PATH, or fails saying which packages to install.</summary>
     public static string Locate(string executable, string aptPackages)
     {
@@ -94,8 +104,9 @@ public sealed class ExternalProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (HasExited)
             {
+                var output = await OutputAfterExitAsync(cancellationToken);
                 throw new InvalidOperationException(
-                    $"{_process.StartInfo.FileName} exited with code {_process.ExitCode} before {url} answered. Output:\n{Output}");
+                    $"{_process.StartInfo.FileName} exited with code {_process.ExitCode} before {url} answered. Output:\n{output}");
             }
 
             try

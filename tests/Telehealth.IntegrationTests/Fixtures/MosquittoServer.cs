@@ -109,7 +109,8 @@ public sealed class MosquittoServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"mosquitto exited before listening. Output:\n{_process.Output}");
+                var output = await _process.OutputAfterExitAsync(cancellationToken);
+                throw new InvalidOperationException($"mosquitto exited before listening. Output:\n{output}");
             }
 
             if (await AcceptsAsync(Port, cancellationToken) && await AcceptsAsync(TlsPort, cancellationToken))

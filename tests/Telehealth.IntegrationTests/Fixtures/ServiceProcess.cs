@@ -93,6 +93,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // The exit can be seen before the last lines were read: wait for the end of both streams.
+                await _process.WaitForExitAsync(cancellationToken);
                 throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Log}");
             }
 
