@@ -29,9 +29,9 @@ public static class MinimalAnswer
                 continue;
             }
 
-            foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in SplitOutsideQuotes(header, ','))
             {
-                var preference = part.Split(';', 2)[0].Trim();
+                var preference = SplitOutsideQuotes(part, ';').FirstOrDefault() ?? "";
                 var equals = preference.IndexOf('=', StringComparison.Ordinal);
                 if (equals > 0
                     && preference[..equals].Trim().Equals("return", StringComparison.OrdinalIgnoreCase)
@@ -43,5 +43,41 @@ public static class MinimalAnswer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The trimmed, non-empty pieces of <paramref name="text"/> between separators that are not inside a quoted string
+    /// (RFC 9110 quoted-string, with backslash escapes), so <c>foo="a, return=minimal"</c> stays one preference.
+    /// </summary>
+    private static IEnumerable<string> SplitOutsideQuotes(string text, char separator)
+    {
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted && c == '\\')
+            {
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == separator && !quoted)
+            {
+                if (text[start..i].Trim() is { Length: > 0 } piece)
+                {
+                    yield return piece;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (text[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
     }
 }

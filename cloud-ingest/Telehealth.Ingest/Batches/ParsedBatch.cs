@@ -11,6 +11,7 @@ namespace Telehealth.Ingest.Batches;
 public sealed class ParsedBatch(int expectedLineBytes) : IDisposable
 {
     private readonly List<RejectedReading> _rejected = [];
+    private readonly HashSet<int> _rejectedIndexes = [];
     private bool _rejectedInOrder = true;
 
     /// <summary>The envelope's <c>gatewayId</c> (null when absent).</summary>
@@ -40,9 +41,18 @@ public sealed class ParsedBatch(int expectedLineBytes) : IDisposable
     /// <summary>The class (<c>Telemetry.RejectionClass</c>) of each reading rejected while parsing.</summary>
     public List<string> RejectedClasses { get; } = [];
 
-    /// <summary>Marks the reading at <paramref name="index"/> (of <see cref="ReadingIds"/>) as not stored.</summary>
+    /// <summary>
+    /// Marks the reading at <paramref name="index"/> (of <see cref="ReadingIds"/>) as not stored. A reading has one
+    /// reason: a second rejection of the same index is a bug in the caller and throws, rather than answering the
+    /// gateway with two results for one reading.
+    /// </summary>
     public void Reject(int index, string reason)
     {
+        if (!_rejectedIndexes.Add(index))
+        {
+            throw new InvalidOperationException($"Reading {index} of the batch was already rejected; a reading has one reason.");
+        }
+
         if (_rejected.Count > 0 && _rejected[^1].Index > index)
         {
             _rejectedInOrder = false;

@@ -17,6 +17,8 @@ public sealed class MinimalAnswerTests
     [InlineData("wait=10,return=minimal")]
     [InlineData(",, return=minimal ,")]
     [InlineData("return=minimal;handling=lenient, respond-async")]
+    [InlineData("foo=\"a, b\", return=minimal")]
+    [InlineData("foo=\"a \\\" b\", return=minimal")]
     public void IsPreferred_WithReturnMinimal_IsTrue(string prefer)
         => Assert.True(MinimalAnswer.IsPreferred(Headers(prefer)));
 
@@ -35,6 +37,9 @@ public sealed class MinimalAnswerTests
     [InlineData("returns=minimal")]
     [InlineData("respond-async; return=minimal")]
     [InlineData("handling=strict; return=minimal, wait=5")]
+    [InlineData("foo=\"x, return=minimal\"")]
+    [InlineData("foo=\"x; return=minimal\"")]
+    [InlineData("foo=\"a \\\" , return=minimal\"")]
     public void IsPreferred_WithoutReturnMinimal_IsFalse(string prefer)
         => Assert.False(MinimalAnswer.IsPreferred(Headers(prefer)));
 

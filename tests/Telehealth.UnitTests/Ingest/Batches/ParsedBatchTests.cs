@@ -130,6 +130,19 @@ public sealed class ParsedBatchTests
     }
 
     [Fact]
+    public void SameReadingRejectedTwice_Throws_AndKeepsTheFirstReason()
+    {
+        using var batch = Batch(1, 2);
+        batch.Reject(1, "first");
+
+        var error = Assert.Throws<InvalidOperationException>(() => batch.Reject(1, "second"));
+
+        Assert.Contains("already rejected", error.Message, StringComparison.Ordinal);
+        Assert.Equal([new ReadingResult(2, ReadingStatus.Rejected, "first")], batch.NotStoredResults());
+        Assert.Equal(1, batch.RejectedCount);
+    }
+
+    [Fact]
     public void EmptyBatch_HasNoResults()
     {
         using var batch = new ParsedBatch(0);
