@@ -98,7 +98,7 @@ public static partial class HeartbeatApi
 
         if (!string.Equals(gateway.Id, id, StringComparison.Ordinal))
         {
-            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.read", gateway.PatientId, 401, "other-gateway",
+            return await security.RefuseAsync(new SecurityRefusal("gateway", gateway.Id, "heartbeats.read", gateway.PatientId, 403, "other-gateway",
                 "only the gateway itself may read its heartbeat"), cancellationToken);
         }
 

@@ -12,7 +12,7 @@ public static class EndpointTable
     [
         new("batches", HttpMethod.Post, IngestRoutes.Batches, CredentialKind.Gateway, Batch),
         new("heartbeat", HttpMethod.Post, IngestRoutes.Heartbeats, CredentialKind.Gateway, Heartbeat),
-        new("heartbeat-read", HttpMethod.Get, "/api/v1/gateways/{id}/heartbeat", CredentialKind.Gateway, _ => null, ValidOnOtherStatus: 401),
+        new("heartbeat-read", HttpMethod.Get, "/api/v1/gateways/{id}/heartbeat", CredentialKind.Gateway, _ => null),
         new("secret-rotate", HttpMethod.Post, IngestRoutes.GatewaySecretTemplate, CredentialKind.Gateway, _ => null),
         new("enrolment", HttpMethod.Post, IngestRoutes.Enrolment, CredentialKind.EnrolmentCode, _ => null, ValidOnOtherStatus: 401),
         new("admin-create", HttpMethod.Post, IngestRoutes.AdminGateways, CredentialKind.Operator,

@@ -55,6 +55,6 @@ public sealed class HeartbeatTests
 
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
