@@ -105,21 +105,23 @@ public sealed class Max30102 : IDisposable
     public int OverflowCount => ReadByte(Max30102Register.OverflowCounter) & 0x1F;
 
     /// <summary>Samples waiting in the FIFO: (FIFO_WR_PTR − FIFO_RD_PTR) mod 32, or 32 when OVF_COUNTER says it is full.</summary>
-    public int AvailableSamples()
-    {
-        Span<byte> pointers = stackalloc byte[3];
-        ReadBytes(Max30102Register.FifoWritePointer, pointers); // WR_PTR, OVF_COUNTER, RD_PTR
-        var waiting = ((pointers[0] & 0x1F) - (pointers[2] & 0x1F) + FifoDepth) % FifoDepth;
-        return waiting == 0 && (pointers[1] & 0x1F) != 0 ? FifoDepth : waiting;
-    }
+    public int AvailableSamples() => ReadPointers().Waiting;
 
     /// <summary>Reads up to <paramref name="destination"/>.Length waiting samples in one burst; returns how many.</summary>
-    public int ReadFifo(Span<Max30102Sample> destination)
+    public int ReadFifo(Span<Max30102Sample> destination) => DrainFifo(destination).Count;
+
+    /// <summary>
+    /// Reads up to <paramref name="destination"/>.Length waiting samples in one burst, and tells whether samples were
+    /// lost before them. OVF_COUNTER is read in the same burst as the pointers: popping a sample resets it, so a
+    /// separate read before the drain would miss a loss that happened in between.
+    /// </summary>
+    public Max30102FifoRead DrainFifo(Span<Max30102Sample> destination)
     {
-        var count = Math.Min(AvailableSamples(), Math.Min(destination.Length, FifoDepth));
+        var (waiting, lost) = ReadPointers();
+        var count = Math.Min(waiting, Math.Min(destination.Length, FifoDepth));
         if (count == 0)
         {
-            return 0;
+            return new Max30102FifoRead(0, lost);
         }
 
         Span<byte> raw = stackalloc byte[FifoDepth * BytesPerSample];
@@ -133,7 +135,7 @@ public sealed class Max30102 : IDisposable
                 ((s[3] << 16) | (s[4] << 8) | s[5]) & SampleMask);
         }
 
-        return count;
+        return new Max30102FifoRead(count, lost);
     }
 
     /// <inheritdoc />
@@ -141,6 +143,16 @@ public sealed class Max30102 : IDisposable
     {
         _device?.Dispose();
         _device = null;
+    }
+
+    /// <summary>WR_PTR, OVF_COUNTER and RD_PTR in one burst: the samples waiting and whether any were lost.</summary>
+    private (int Waiting, bool Lost) ReadPointers()
+    {
+        Span<byte> pointers = stackalloc byte[3];
+        ReadBytes(Max30102Register.FifoWritePointer, pointers);
+        var waiting = ((pointers[0] & 0x1F) - (pointers[2] & 0x1F) + FifoDepth) % FifoDepth;
+        var lost = (pointers[1] & 0x1F) != 0;
+        return (waiting == 0 && lost ? FifoDepth : waiting, lost);
     }
 
     private I2cDevice Device => _device ?? throw new ObjectDisposedException(nameof(Max30102));

@@ -10,7 +10,8 @@ namespace Telehealth.Gateway.Devices.Sensors.PulseOximeter;
 /// A MAX30102 finger pulse oximeter: drains the FIFO each period into a window of
 /// <see cref="PulseOximeterOptions.Window"/>; each time the window is full it is estimated by
 /// <see cref="SpO2Estimator"/>, and a valid estimate is appended as spo2 (%) and pulse_rate (/min) readings stamped with
-/// the window's end; then a new window starts. A lifted finger or a lost sample (FIFO overflow) discards the window.
+/// the window's end; then a new window starts. A lifted finger or a lost sample (FIFO overflow, seen in OVF_COUNTER or
+/// possible because the drain took too long) discards the window.
 /// </summary>
 public sealed class PulseOximeterSensor : PolledSensor
 {
@@ -75,19 +76,34 @@ public sealed class PulseOximeterSensor : PolledSensor
     protected override async ValueTask<bool> SampleAsync(CancellationToken cancellationToken)
     {
         var chip = _chip ?? throw new InvalidOperationException("The pulse oximeter is not open.");
-        if (chip.OverflowCount > 0)
-        {
-            // Samples were lost: the window would have a hole in time.
-            Discard();
-        }
-
-        var count = chip.ReadFifo(_drain);
-        for (var i = 0; i < count; i++)
-        {
-            _window.Add(_drain[i]);
-        }
-
         var rate = chip.SamplesPerSecond;
+        var count = 0;
+        for (var drains = 0; drains < 2; drains++)
+        {
+            var started = TimeProvider.GetTimestamp();
+            var drained = chip.DrainFifo(_drain);
+            var holed = drained.SamplesLost || MayHaveOverflowedWhileReading(drained.Count, TimeProvider.GetElapsedTime(started), rate);
+            if (holed)
+            {
+                // Samples were lost before these: the window would have a hole in time. These start the next one.
+                Discard();
+            }
+
+            for (var i = 0; i < drained.Count; i++)
+            {
+                _window.Add(_drain[i]);
+            }
+
+            count += drained.Count;
+            if (!holed)
+            {
+                break;
+            }
+
+            // The FIFO filled up while it was read: what came in meanwhile waits behind the samples read. Take it now,
+            // or the next poll could find the FIFO exactly full, which its pointers cannot tell from empty.
+        }
+
         if (_window.Count < _options.Window.TotalSeconds * rate)
         {
             return count > 0;
@@ -124,6 +140,14 @@ public sealed class PulseOximeterSensor : PolledSensor
         _window.Clear();
         chip?.Dispose();
     }
+
+    /// <summary>
+    /// True when the conversions made while the FIFO was being read could have filled it before the first sample was
+    /// popped: the chip then overwrites the oldest samples and the pop resets OVF_COUNTER, so the loss would not show.
+    /// Counted conservatively: the samples that were waiting, plus every conversion in the time the drain took, plus one.
+    /// </summary>
+    private static bool MayHaveOverflowedWhileReading(int waiting, TimeSpan took, int samplesPerSecond)
+        => waiting + (int)Math.Ceiling(took.TotalSeconds * samplesPerSecond) + 1 > Max30102.FifoDepth;
 
     private void Discard()
     {

@@ -76,4 +76,24 @@ public sealed class Max30102Tests
         Assert.Equal(32, binding.ReadFifo(new Max30102Sample[40]));
         Assert.Equal(0, binding.OverflowCount);
     }
+
+    [Fact]
+    public void DrainFifo_ReportsTheLossSeenWithThePointers_ThenNoneOnceDrained()
+    {
+        var time = new FakeTimeProvider(SensorTestKit.Start);
+        var chip = new SimulatedMax30102(time);
+        chip.Begin(new PulseOximetryScript(97, 60));
+        using var binding = new Max30102(chip);
+        binding.ConfigureSpO2(Max30102SampleRate.Sps100);
+        var samples = new Max30102Sample[40];
+
+        time.Advance(TimeSpan.FromMilliseconds(205));
+        Assert.Equal(new Max30102FifoRead(20, SamplesLost: false), binding.DrainFifo(samples));
+
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.Equal(new Max30102FifoRead(32, SamplesLost: true), binding.DrainFifo(samples));
+
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(new Max30102FifoRead(10, SamplesLost: false), binding.DrainFifo(samples));
+    }
 }
