@@ -71,7 +71,10 @@ public sealed partial class AlertWebhookDispatcher : BackgroundService
             var written = _signals.WhenOutboxWrittenAsync();
             try
             {
-                await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+                if (await DispatchDueAsync(stoppingToken).ConfigureAwait(false) > 0)
+                {
+                    continue; // a delivery may have made the alert's next notification due
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -114,7 +117,7 @@ public sealed partial class AlertWebhookDispatcher : BackgroundService
                 await _outbox.MarkDeliveredAsync(message.Id, attempts, CancellationToken.None).ConfigureAwait(false);
                 _metrics.WebhookDelivered();
                 delivered++;
-                LogDelivered(_logger, message.AlertId, attempts);
+                LogDelivered(_logger, message.Event, message.AlertId, attempts);
             }
             else
             {
@@ -122,7 +125,7 @@ public sealed partial class AlertWebhookDispatcher : BackgroundService
                 var pause = TimeSpan.FromSeconds(Math.Min(_options.Webhook.MaxPauseSeconds, Math.Pow(2, rounds)));
                 await _outbox.MarkFailedAsync(message.Id, attempts, error, _time.GetUtcNow() + pause, CancellationToken.None).ConfigureAwait(false);
                 _metrics.WebhookFailed();
-                LogFailed(_logger, message.AlertId, attempts, error, pause.TotalSeconds);
+                LogFailed(_logger, message.Event, message.AlertId, attempts, error, pause.TotalSeconds);
             }
         }
 
@@ -146,11 +149,11 @@ public sealed partial class AlertWebhookDispatcher : BackgroundService
 
     private static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook: alert {AlertId} notified after {Attempts} attempt(s)")]
-    private static partial void LogDelivered(ILogger logger, string alertId, int attempts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook: {Event} of alert {AlertId} notified after {Attempts} attempt(s)")]
+    private static partial void LogDelivered(ILogger logger, string @event, string alertId, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook: alert {AlertId} not delivered after {Attempts} attempt(s): {Error}; next round in {PauseSeconds} s")]
-    private static partial void LogFailed(ILogger logger, string alertId, int attempts, string error, double pauseSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook: {Event} of alert {AlertId} not delivered after {Attempts} attempt(s): {Error}; next round in {PauseSeconds} s")]
+    private static partial void LogFailed(ILogger logger, string @event, string alertId, int attempts, string error, double pauseSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook: dispatch round failed ({ErrorType}: {Error})")]
     private static partial void LogRoundFailed(ILogger logger, string errorType, string error);

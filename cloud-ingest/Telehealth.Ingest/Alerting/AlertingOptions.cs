@@ -42,7 +42,7 @@ public sealed class AlertingOptions : IValidatableObject
     [Range(0, 8760)]
     public int TechnicalQuietHours { get; set; } = 12;
 
-    /// <summary>The webhook that is told about every alert opened.</summary>
+    /// <summary>The webhook that is told about every alert opened, acknowledged or resolved.</summary>
     public WebhookOptions Webhook { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

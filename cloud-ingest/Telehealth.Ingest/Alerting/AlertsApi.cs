@@ -79,7 +79,7 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> AcknowledgeAsync(
-        string id, HttpContext http, StaffAccess access, AlertStore alerts, AlertingMetrics metrics, CancellationToken cancellationToken)
+        string id, HttpContext http, StaffAccess access, AlertStore alerts, AlertingMetrics metrics, AlertingSignals signals, CancellationToken cancellationToken)
     {
         var (body, bodyProblem) = await ReadBodyAsync<AcknowledgeRequest>(http, metrics, cancellationToken);
         if (bodyProblem is not null)
@@ -93,11 +93,11 @@ public static class AlertsApi
         }
 
         return await ChangeAsync(id, http, access, alerts, "alerts.acknowledge",
-            (alert, by, token) => alerts.AcknowledgeAsync(alert.Id, by, body?.Note, token), cancellationToken);
+            (alert, by, token) => alerts.AcknowledgeAsync(alert.Id, by, body?.Note, token), signals, cancellationToken);
     }
 
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> ResolveAsync(
-        string id, HttpContext http, StaffAccess access, AlertStore alerts, AlertingMetrics metrics, CancellationToken cancellationToken)
+        string id, HttpContext http, StaffAccess access, AlertStore alerts, AlertingMetrics metrics, AlertingSignals signals, CancellationToken cancellationToken)
     {
         var (body, bodyProblem) = await ReadBodyAsync<ResolveRequest>(http, metrics, cancellationToken);
         if (bodyProblem is not null)
@@ -117,7 +117,7 @@ public static class AlertsApi
         }
 
         return await ChangeAsync(id, http, access, alerts, "alerts.resolve",
-            (alert, by, token) => alerts.ResolveAsync(alert.Id, by, body.Reason.Trim(), body.Note, token), cancellationToken);
+            (alert, by, token) => alerts.ResolveAsync(alert.Id, by, body.Reason.Trim(), body.Note, token), signals, cancellationToken);
     }
 
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> AddNoteAsync(
@@ -141,12 +141,16 @@ public static class AlertsApi
         }
 
         return await ChangeAsync(id, http, access, alerts, "alerts.note",
-            (alert, by, token) => alerts.AddNoteAsync(alert.Id, by, body.Text, token), cancellationToken);
+            (alert, by, token) => alerts.AddNoteAsync(alert.Id, by, body.Text, token), null, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies a change to the caller's alert. <paramref name="outboxSignals"/> is given for changes that put a webhook
+    /// notification in the outbox (acknowledge, resolve), to wake the dispatcher.
+    /// </summary>
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> ChangeAsync(
         string id, HttpContext http, StaffAccess access, AlertStore alerts, string action,
-        Func<StoredAlert, AlertActor, CancellationToken, Task<AlertTransition>> change, CancellationToken cancellationToken)
+        Func<StoredAlert, AlertActor, CancellationToken, Task<AlertTransition>> change, AlertingSignals? outboxSignals, CancellationToken cancellationToken)
     {
         var (member, purpose, alert, problem) = await AlertOfCallerAsync(id, http, access, alerts, action, cancellationToken);
         if (problem is not null)
@@ -167,6 +171,7 @@ public static class AlertsApi
                 detail: $"the alert is {current?.Status ?? alert.Status}; {action["alerts.".Length..]} is not allowed from there");
         }
 
+        outboxSignals?.OutboxWritten();
         await access.AllowedAsync(member, action, alert!.PatientId, purpose, alert.Id, cancellationToken);
         var updated = await alerts.GetAsync(alert.Id, cancellationToken);
         return TypedResults.Ok(AlertView.From(updated!, await alerts.NotesAsync(alert.Id, cancellationToken)));

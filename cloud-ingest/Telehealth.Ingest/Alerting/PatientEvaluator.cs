@@ -80,7 +80,7 @@ public sealed partial class PatientEvaluator(
             LogLostRace(logger, patientId, outcome.LostRaces);
         }
 
-        if (outcome.Opened.Count > 0)
+        if (outcome.Opened.Count > 0 || outcome.Resolved > 0)
         {
             signals.OutboxWritten();
         }

@@ -6,7 +6,9 @@ namespace Telehealth.Metadata.Alerts;
 /// <summary>
 /// The webhook outbox: notifications written with the alert they announce (same transaction), so they survive a
 /// restart and are delivered at least once. A dispatcher claims due rows for a while (so two instances do not post
-/// the same one at once), then marks each delivered or failed with the time of its next attempt.
+/// the same one at once), then marks each delivered or failed with the time of its next attempt. The notifications of
+/// one alert go out in the order they were written: a later one (acknowledged, resolved) is not due while an earlier
+/// one of the same alert is undelivered.
 /// </summary>
 public sealed class AlertOutbox(MetadataDb db, TimeProvider time)
 {
@@ -18,8 +20,10 @@ public sealed class AlertOutbox(MetadataDb db, TimeProvider time)
         var candidates = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             """
             SELECT id AS Id, alert_id AS AlertId, event AS Event, idempotency_key AS IdempotencyKey, payload_json AS PayloadJson, attempts AS Attempts
-            FROM alert_outbox
+            FROM alert_outbox o
             WHERE delivered_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+              AND NOT EXISTS (SELECT 1 FROM alert_outbox earlier
+                              WHERE earlier.delivered_at IS NULL AND earlier.alert_id = o.alert_id AND earlier.id < o.id)
             ORDER BY id LIMIT @max
             """,
             new { now, max }, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -8,13 +8,20 @@ namespace Telehealth.Metadata.Alerts;
 /// <summary>
 /// Alerts and their life cycle in the metadata store. An evaluation is applied in one transaction against the
 /// stored active alerts; the partial unique index <c>alerts_one_active</c> (one open or acknowledged alert per
-/// patient, rule and subject) makes a concurrent duplicate impossible: the losing insert does nothing. Every alert
-/// opened gets a webhook notification in the outbox in the same transaction.
+/// patient, rule and subject) makes a concurrent duplicate impossible: the losing insert does nothing. Every change of
+/// an alert's status (opened, acknowledged, resolved by hand or because its rule stayed quiet) puts a webhook
+/// notification in the outbox in the same transaction as the change.
 /// </summary>
 public sealed class AlertStore(MetadataDb db, TimeProvider time)
 {
     /// <summary>The outbox event for an alert opened.</summary>
     public const string OpenedEvent = "alert.opened";
+
+    /// <summary>The outbox event for an alert acknowledged by a clinician.</summary>
+    public const string AcknowledgedEvent = "alert.acknowledged";
+
+    /// <summary>The outbox event for an alert resolved, by a clinician or because its rule stayed quiet.</summary>
+    public const string ResolvedEvent = "alert.resolved";
 
     /// <summary>
     /// Loads the patient's active alerts (only those of <paramref name="ruleIds"/> when given), lets
@@ -54,14 +61,7 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
                 continue;
             }
 
-            var key = stored.Id + ":" + OpenedEvent;
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO alert_outbox (alert_id, event, idempotency_key, payload_json, created_at, attempts, next_attempt_at)
-                VALUES (@alertId, @eventName, @key, @payload, @now, 0, @now)
-                """,
-                new { alertId = stored.Id, eventName = OpenedEvent, key, payload = OutboxPayload.For(OpenedEvent, key, stored, now), now = now.ToUnixTimeMilliseconds() },
-                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await EnqueueAsync(connection, transaction, stored, OpenedEvent, now, cancellationToken).ConfigureAwait(false);
             opened.Add(stored);
         }
 
@@ -82,13 +82,18 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
         var resolved = 0;
         foreach (var quiet in changes.Resolved)
         {
-            resolved += await connection.ExecuteAsync(new CommandDefinition(
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE alerts SET status = 'resolved', resolved_at = @at, resolved_by = 'system', resolution = @reason
                 WHERE id = @id AND status <> 'resolved' AND last_fired_at = @expected
                 """,
                 new { id = quiet.AlertId, at = quiet.ResolvedAt.ToUnixTimeMilliseconds(), reason = quiet.Reason, expected = quiet.ExpectedLastFiredAt.ToUnixTimeMilliseconds() },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (changed > 0)
+            {
+                resolved += changed;
+                await EnqueueChangedAsync(connection, transaction, quiet.AlertId, ResolvedEvent, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -134,13 +139,13 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
 
     /// <summary>open → acknowledged, with an optional note; any other status is an illegal transition.</summary>
     public Task<AlertTransition> AcknowledgeAsync(string id, AlertActor by, string? note, CancellationToken cancellationToken)
-        => TransitionAsync(id, by, "acknowledged", note,
+        => TransitionAsync(id, by, "acknowledged", AcknowledgedEvent, note,
             "UPDATE alerts SET status = 'acknowledged', acknowledged_at = @now, acknowledged_by = @by WHERE id = @id AND status = 'open'",
             null, cancellationToken);
 
     /// <summary>open or acknowledged → resolved, with the reason and an optional note; resolving twice is illegal.</summary>
     public Task<AlertTransition> ResolveAsync(string id, AlertActor by, string reason, string? note, CancellationToken cancellationToken)
-        => TransitionAsync(id, by, "resolved", note,
+        => TransitionAsync(id, by, "resolved", ResolvedEvent, note,
             "UPDATE alerts SET status = 'resolved', resolved_at = @now, resolved_by = @by, resolution = @reason WHERE id = @id AND status <> 'resolved'",
             reason, cancellationToken);
 
@@ -178,13 +183,14 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
     }
 
     private async Task<AlertTransition> TransitionAsync(
-        string id, AlertActor by, string kind, string? note, string update, string? reason, CancellationToken cancellationToken)
+        string id, AlertActor by, string kind, string eventName, string? note, string update, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         var changed = await connection.ExecuteAsync(new CommandDefinition(update,
-            new { id, by = by.ToString(), reason, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id, by = by.ToString(), reason, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0)
         {
             return await StatusOfAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false) is null
@@ -194,8 +200,35 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
 
         var text = reason is null ? note ?? "" : string.IsNullOrEmpty(note) ? reason : reason + ": " + note;
         await InsertNoteAsync(connection, transaction, id, by, kind, text, cancellationToken).ConfigureAwait(false);
+        await EnqueueChangedAsync(connection, transaction, id, eventName, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return AlertTransition.Done;
+    }
+
+    /// <summary>Puts the notification of <paramref name="eventName"/> for the alert as it now is into the outbox.</summary>
+    private static async Task EnqueueChangedAsync(
+        DbConnection connection, DbTransaction transaction, string id, string eventName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleAsync<AlertRow>(new CommandDefinition(
+            $"SELECT {AlertRow.Columns} FROM alerts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await EnqueueAsync(connection, transaction, row.ToAlert(), eventName, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One notification per alert and event: the idempotency key is <c>alert id:event</c>, the same on every delivery
+    /// attempt (an alert is opened, acknowledged and resolved at most once each).
+    /// </summary>
+    private static Task<int> EnqueueAsync(
+        DbConnection connection, DbTransaction transaction, StoredAlert alert, string eventName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = alert.Id + ":" + eventName;
+        return connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO alert_outbox (alert_id, event, idempotency_key, payload_json, created_at, attempts, next_attempt_at)
+            VALUES (@alertId, @eventName, @key, @payload, @now, 0, @now)
+            """,
+            new { alertId = alert.Id, eventName, key, payload = OutboxPayload.For(eventName, key, alert, now), now = now.ToUnixTimeMilliseconds() },
+            transaction, cancellationToken: cancellationToken));
     }
 
     private static Task<string?> StatusOfAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)

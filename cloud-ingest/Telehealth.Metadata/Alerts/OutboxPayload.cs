@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Telehealth.Metadata.Alerts;
 
 /// <summary>
-/// The webhook body for an alert event. Only pseudonymous ids and what kind of alert it is — no values, no message:
-/// the receiver follows <c>links.alert</c> with a therapist's token to see the explanation (and that read is audited).
+/// The webhook body for an alert event. Only pseudonymous ids, what kind of alert it is, its status and when it changed —
+/// no values, no message, no notes or resolution text (free text may name the citizen): the receiver follows
+/// <c>links.alert</c> with a therapist's token to see the explanation (and that read is audited).
 /// </summary>
 internal static class OutboxPayload
 {
@@ -25,6 +26,16 @@ internal static class OutboxPayload
             json.WriteString("category", alert.Category);
             json.WriteString("status", alert.Status);
             json.WriteString("openedAt", alert.OpenedAt);
+            if (alert.AcknowledgedAt is { } acknowledgedAt)
+            {
+                json.WriteString("acknowledgedAt", acknowledgedAt);
+            }
+
+            if (alert.ResolvedAt is { } resolvedAt)
+            {
+                json.WriteString("resolvedAt", resolvedAt);
+            }
+
             json.WriteEndObject();
             json.WriteStartObject("links");
             json.WriteString("alert", "/api/v1/alerts/" + alert.Id);

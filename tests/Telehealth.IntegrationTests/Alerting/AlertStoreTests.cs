@@ -168,6 +168,89 @@ public sealed class AlertStoreTests
 
     [Theory]
     [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task EveryStatusChange_PutsOneNotificationInTheOutbox_AndIllegalOnesNone(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var alert = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+        var outbox = new AlertOutbox(database.Db, TimeProvider.System);
+
+        await store.AcknowledgeAsync(alert.Id, Therapist, "calling", timeout.Token);
+        await store.AcknowledgeAsync(alert.Id, Therapist, null, timeout.Token); // illegal: already acknowledged
+        await store.AddNoteAsync(alert.Id, Therapist, "GP informed", timeout.Token); // a note is not a status change
+        await store.ResolveAsync(alert.Id, Therapist, "treated", "medication adjusted", timeout.Token);
+        await store.ResolveAsync(alert.Id, Therapist, "again", null, timeout.Token); // illegal: already resolved
+
+        Assert.Equal(
+            [alert.Id + ":alert.opened", alert.Id + ":alert.acknowledged", alert.Id + ":alert.resolved"],
+            (await outbox.ForAlertAsync(alert.Id, timeout.Token)).Select(n => n.IdempotencyKey));
+        await using var connection = await database.Db.OpenAsync(timeout.Token);
+        var payloads = (await connection.QueryAsync<string>("SELECT payload_json FROM alert_outbox ORDER BY id")).Select(json => System.Text.Json.JsonDocument.Parse(json)).ToList();
+        Assert.Equal(["alert.opened", "alert.acknowledged", "alert.resolved"], payloads.Select(p => p.RootElement.GetProperty("event").GetString()));
+        Assert.Equal(["open", "acknowledged", "resolved"], payloads.Select(p => p.RootElement.GetProperty("alert").GetProperty("status").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.String, payloads[1].RootElement.GetProperty("alert").GetProperty("acknowledgedAt").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.String, payloads[2].RootElement.GetProperty("alert").GetProperty("resolvedAt").ValueKind);
+        Assert.False(payloads[0].RootElement.GetProperty("alert").TryGetProperty("resolvedAt", out var notYet), notYet.ToString());
+        Assert.All(payloads, p => Assert.DoesNotContain("medication", p.RootElement.GetRawText(), StringComparison.Ordinal)); // no free text
+        Assert.All(payloads, p => Assert.DoesNotContain("treated", p.RootElement.GetRawText(), StringComparison.Ordinal));
+        payloads.ForEach(p => p.Dispose());
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task QuietResolution_IsNotified_ButNotWhenItWasSkipped(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var quiet = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow().AddDays(-8), timeout.Token);
+        var firing = await AlertingSeed.OpenAsync(store, "p-2", "bp.systolic", TimeProvider.System.GetUtcNow().AddDays(-8), timeout.Token);
+        var now = TimeProvider.System.GetUtcNow();
+        await store.ApplyEvaluationAsync("p-2", null, _ => new AlertChanges([], [new AlertFold(firing.Id, now, firing.LatestFiringJson, 1)], []), timeout.Token);
+
+        var resolved = await store.ApplyEvaluationAsync("p-1", null,
+            _ => new AlertChanges([], [], [new AlertQuietResolution(quiet.Id, quiet.LastFiredAt, now, "rule quiet")]), timeout.Token);
+        var skipped = await store.ApplyEvaluationAsync("p-2", null,
+            _ => new AlertChanges([], [], [new AlertQuietResolution(firing.Id, firing.LastFiredAt, now, "rule quiet")]), timeout.Token);
+
+        Assert.Equal(1, resolved.Resolved);
+        Assert.Equal(0, skipped.Resolved);
+        var outbox = new AlertOutbox(database.Db, TimeProvider.System);
+        Assert.Equal([quiet.Id + ":alert.opened", quiet.Id + ":alert.resolved"], (await outbox.ForAlertAsync(quiet.Id, timeout.Token)).Select(n => n.IdempotencyKey));
+        Assert.Equal([firing.Id + ":alert.opened"], (await outbox.ForAlertAsync(firing.Id, timeout.Token)).Select(n => n.IdempotencyKey));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task Outbox_HoldsAnAlertsLaterNotifications_UntilTheEarlierOneIsDelivered(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var first = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+        var second = await AlertingSeed.OpenAsync(store, "p-2", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+        await store.AcknowledgeAsync(first.Id, Therapist, null, timeout.Token);
+        await store.ResolveAsync(first.Id, Therapist, "treated", null, timeout.Token);
+        var outbox = new AlertOutbox(database.Db, TimeProvider.System);
+
+        var round1 = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token);
+        Assert.Equal([first.Id + ":alert.opened", second.Id + ":alert.opened"], round1.Select(m => m.IdempotencyKey));
+        await outbox.MarkFailedAsync(round1[0].Id, 1, "HTTP 503", TimeProvider.System.GetUtcNow().AddMilliseconds(-1), timeout.Token);
+        await outbox.MarkDeliveredAsync(round1[1].Id, 1, timeout.Token);
+
+        var round2 = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token);
+        Assert.Equal([first.Id + ":alert.opened"], round2.Select(m => m.IdempotencyKey)); // the failed one again, not what follows it
+        await outbox.MarkDeliveredAsync(round2[0].Id, 1, timeout.Token);
+
+        var round3 = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token);
+        Assert.Equal([first.Id + ":alert.acknowledged"], round3.Select(m => m.IdempotencyKey));
+        await outbox.MarkDeliveredAsync(round3[0].Id, 1, timeout.Token);
+        Assert.Equal([first.Id + ":alert.resolved"], (await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1), timeout.Token)).Select(m => m.IdempotencyKey));
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
     public async Task Lease_IsHeldByOneInstance_UntilItExpires(MetadataProvider provider)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -91,6 +91,36 @@ public sealed class WebhookDeliveryTests
         Assert.All(receiver.Requests, r => Assert.Equal(alert.Id + ":alert.opened", r.IdempotencyKey));
     }
 
+    [Fact]
+    public async Task AcknowledgedAndResolved_AreDeliveredToo_AfterOpened_EachWithItsOwnKey()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await using var database = await MetadataDatabase.CreateAsync(MetadataProvider.Sqlite, timeout.Token);
+        await AlertingSeed.CreateAsync(database.Db, "p-1", "p-2", timeout.Token);
+        await using var receiver = new WebhookReceiver(failFirst: 1);
+        await using var ingest = new IngestInstance(database, Settings(receiver));
+        var store = ingest.Get<AlertStore>();
+        var alert = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", TimeProvider.System.GetUtcNow(), timeout.Token);
+        await store.AcknowledgeAsync(alert.Id, new AlertActor("therapist", "ther-a"), null, timeout.Token);
+        await store.ResolveAsync(alert.Id, new AlertActor("therapist", "ther-a"), "treated", null, timeout.Token);
+
+        var dispatcher = ingest.Get<AlertWebhookDispatcher>();
+        var delivered = 0;
+        for (var round = 0; round < 10 && delivered < 3; round++)
+        {
+            delivered += await dispatcher.DispatchDueAsync(timeout.Token);
+        }
+
+        Assert.Equal(3, delivered);
+        var accepted = receiver.Requests.Where(r => r.Answered == 200).ToList();
+        Assert.Equal(["alert.opened", "alert.acknowledged", "alert.resolved"], accepted.Select(r => r.Event));
+        Assert.Equal([alert.Id + ":alert.opened", alert.Id + ":alert.acknowledged", alert.Id + ":alert.resolved"], accepted.Select(r => r.IdempotencyKey));
+        Assert.All(receiver.Requests, r => Assert.Equal(WebhookSignature.Of(Secret, r.Body), r.Signature));
+        using var last = JsonDocument.Parse(accepted[^1].Body);
+        Assert.Equal("resolved", last.RootElement.GetProperty("alert").GetProperty("status").GetString());
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(timeout.Token));
+    }
+
     private static IEnumerable<JsonElement> Leaves(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Leaves(p.Value)),
