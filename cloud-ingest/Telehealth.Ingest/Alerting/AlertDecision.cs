@@ -7,16 +7,20 @@ namespace Telehealth.Ingest.Alerting;
 /// <summary>
 /// Runs the pure <see cref="AlertTracker"/> over the alerts stored for a patient and turns its result into the
 /// changes the store applies: alerts to open, firings folded into active alerts, alerts resolved because their rule
-/// stayed quiet. Runs inside the store's transaction.
+/// stayed quiet. Alerts a clinician resolved by hand hold back firings on the same evidence. Runs inside the store's
+/// transaction.
 /// </summary>
 public static class AlertDecision
 {
     public static AlertChanges Decide(
-        string patientId, IReadOnlyList<StoredAlert> active, IReadOnlyList<AlertFiring> firings, DateTimeOffset now, AlertTrackerOptions options)
+        string patientId, PatientAlerts alerts, IReadOnlyList<AlertFiring> firings, DateTimeOffset now, AlertTrackerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(active);
-        var stored = active.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var state = new PatientAlertState(patientId, active.Select(ToTracked).ToList());
+        ArgumentNullException.ThrowIfNull(alerts);
+        var stored = alerts.Active.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var state = new PatientAlertState(patientId, alerts.Active.Select(ToTracked).ToList())
+        {
+            ResolvedByHand = alerts.ResolvedByHand.Select(ToTracked).ToList(),
+        };
         var result = AlertTracker.Apply(state, firings, now, options);
 
         var opened = result.Opened

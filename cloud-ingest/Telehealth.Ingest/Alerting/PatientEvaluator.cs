@@ -67,7 +67,7 @@ public sealed partial class PatientEvaluator(
         var trackerOptions = TrackerOptions(options.Value);
         var ruleIds = scope == EvaluationScope.AllRules ? null : rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var outcome = await alerts.ApplyEvaluationAsync(patientId, ruleIds,
-            active => AlertDecision.Decide(patientId, active, firings, now, trackerOptions), cancellationToken).ConfigureAwait(false);
+            stored => AlertDecision.Decide(patientId, stored, firings, now, trackerOptions), cancellationToken).ConfigureAwait(false);
 
         metrics.Evaluated(outcome.Opened.Count, outcome.LostRaces);
         foreach (var alert in outcome.Opened)

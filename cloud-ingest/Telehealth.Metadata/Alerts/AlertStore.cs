@@ -14,6 +14,12 @@ namespace Telehealth.Metadata.Alerts;
 /// </summary>
 public sealed class AlertStore(MetadataDb db, TimeProvider time)
 {
+    /// <summary>How far back an alert resolved by hand still holds back a firing on the same evidence.</summary>
+    public static readonly TimeSpan ResolvedByHandHorizon = TimeSpan.FromDays(62);
+
+    /// <summary><c>resolved_by</c> of an alert resolved because its rule stayed quiet.</summary>
+    public const string SystemActor = "system";
+
     /// <summary>The outbox event for an alert opened.</summary>
     public const string OpenedEvent = "alert.opened";
 
@@ -24,11 +30,11 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
     public const string ResolvedEvent = "alert.resolved";
 
     /// <summary>
-    /// Loads the patient's active alerts (only those of <paramref name="ruleIds"/> when given), lets
+    /// Loads the patient's active alerts and those resolved by hand (only of <paramref name="ruleIds"/> when given), lets
     /// <paramref name="decide"/> compute the changes, and applies them in the same transaction.
     /// </summary>
     public async Task<AlertEvaluationOutcome> ApplyEvaluationAsync(
-        string patientId, IReadOnlyCollection<string>? ruleIds, Func<IReadOnlyList<StoredAlert>, AlertChanges> decide, CancellationToken cancellationToken)
+        string patientId, IReadOnlyCollection<string>? ruleIds, Func<PatientAlerts, AlertChanges> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +45,16 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
             .Select(r => r.ToAlert())
             .Where(a => ruleIds is null || ruleIds.Contains(a.RuleId))
             .ToList();
-        var changes = decide(active);
+        var resolvedSince = (time.GetUtcNow() - ResolvedByHandHorizon).ToUnixTimeMilliseconds();
+        var resolvedByHand = (await connection.QueryAsync<AlertRow>(new CommandDefinition(
+            $"SELECT {AlertRow.Columns} FROM alerts WHERE patient_id = @patientId AND status = 'resolved' AND resolved_at >= @resolvedSince ORDER BY resolved_at DESC, id DESC",
+            new { patientId, resolvedSince }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(r => r.ToAlert())
+            .Where(a => ruleIds is null || ruleIds.Contains(a.RuleId))
+            .DistinctBy(a => (a.RuleId, a.Subject)) // the latest resolution of each rule and subject
+            .Where(a => a.ResolvedBy != SystemActor && !active.Exists(x => x.RuleId == a.RuleId && x.Subject == a.Subject))
+            .ToList();
+        var changes = decide(new PatientAlerts(active, resolvedByHand));
         var now = time.GetUtcNow();
         var opened = new List<StoredAlert>();
         var lost = 0;
@@ -84,10 +99,10 @@ public sealed class AlertStore(MetadataDb db, TimeProvider time)
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE alerts SET status = 'resolved', resolved_at = @at, resolved_by = 'system', resolution = @reason
+                UPDATE alerts SET status = 'resolved', resolved_at = @at, resolved_by = @system, resolution = @reason
                 WHERE id = @id AND status <> 'resolved' AND last_fired_at = @expected
                 """,
-                new { id = quiet.AlertId, at = quiet.ResolvedAt.ToUnixTimeMilliseconds(), reason = quiet.Reason, expected = quiet.ExpectedLastFiredAt.ToUnixTimeMilliseconds() },
+                new { id = quiet.AlertId, at = quiet.ResolvedAt.ToUnixTimeMilliseconds(), reason = quiet.Reason, expected = quiet.ExpectedLastFiredAt.ToUnixTimeMilliseconds(), system = SystemActor },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (changed > 0)
             {

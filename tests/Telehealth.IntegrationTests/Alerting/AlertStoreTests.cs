@@ -103,6 +103,43 @@ public sealed class AlertStoreTests
 
     [Theory]
     [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
+    public async Task ResolvedByHand_HoldsBackTheSameEvidence_NotWhatTheSystemResolved_NorOnceAnAlertIsActive(MetadataProvider provider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var (database, store) = await CreateAsync(provider, timeout.Token);
+        await using var _ = database;
+        var at = TimeProvider.System.GetUtcNow().AddMinutes(-10);
+        var handled = await AlertingSeed.OpenAsync(store, "p-1", "bp.systolic", at, timeout.Token);
+        await store.ResolveAsync(handled.Id, Therapist, "treated", null, timeout.Token);
+        var quiet = await AlertingSeed.OpenAsync(store, "p-1", "spo2.floor", at.AddDays(-8), timeout.Token);
+        await store.ApplyEvaluationAsync("p-1", null,
+            _ => new AlertChanges([], [], [new AlertQuietResolution(quiet.Id, quiet.LastFiredAt, at, "rule quiet")]), timeout.Token);
+
+        Assert.Equal([handled.Id], (await SeenAsync(null)).ResolvedByHand.Select(a => a.Id)); // not the one the system resolved
+        Assert.Empty((await SeenAsync(["spo2.floor"])).ResolvedByHand); // only the rules evaluated
+
+        var held = await AlertingSeed.EvaluateAsync(store, "p-1", "bp.systolic", at, 190, timeout.Token); // the evidence the therapist saw
+        Assert.Empty(held.Opened);
+        var newEvidence = await AlertingSeed.EvaluateAsync(store, "p-1", "bp.systolic", at, 195, timeout.Token);
+        Assert.Single(newEvidence.Opened);
+        var seen = await SeenAsync(null);
+        Assert.Empty(seen.ResolvedByHand); // an alert of the rule is active again
+        Assert.Equal([newEvidence.Opened[0].Id], seen.Active.Select(a => a.Id));
+
+        async Task<PatientAlerts> SeenAsync(IReadOnlyCollection<string>? ruleIds)
+        {
+            PatientAlerts? seen = null;
+            await store.ApplyEvaluationAsync("p-1", ruleIds, alerts =>
+            {
+                seen = alerts;
+                return new AlertChanges([], [], []);
+            }, timeout.Token);
+            return seen!;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataDatabase.Providers), MemberType = typeof(MetadataDatabase))]
     public async Task List_FiltersByTeamPatientStatusRuleAndTime(MetadataProvider provider)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

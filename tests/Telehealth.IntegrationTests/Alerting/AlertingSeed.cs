@@ -42,13 +42,20 @@ internal sealed class AlertingSeed
 
     /// <summary>Opens an alert for the rule through the store (as an evaluation would); returns it.</summary>
     public static async Task<StoredAlert> OpenAsync(AlertStore store, string patientId, string ruleId, DateTimeOffset at, CancellationToken cancellationToken)
+        => Assert.Single((await EvaluateAsync(store, patientId, ruleId, at, 190, cancellationToken)).Opened);
+
+    /// <summary>
+    /// Applies one evaluation in which the rule fired at <paramref name="at"/> on a systolic mean of
+    /// <paramref name="systolic"/> (window: the hour before <paramref name="at"/>), as the ingest would.
+    /// </summary>
+    public static Task<AlertEvaluationOutcome> EvaluateAsync(
+        AlertStore store, string patientId, string ruleId, DateTimeOffset at, double systolic, CancellationToken cancellationToken)
     {
         var firing = new Telehealth.Alerts.Rules.AlertFiring(ruleId, patientId, "", Telehealth.Alerts.Rules.AlertCategory.Clinical, at, at.AddHours(-1), at,
-            [new Telehealth.Alerts.Rules.ObservedValue("mean of 1 systolic readings", 190)], 180, "systolic > 180 mm[Hg]", "mm[Hg]",
+            [new Telehealth.Alerts.Rules.ObservedValue("mean of 1 systolic readings", systolic)], 180, "systolic > 180 mm[Hg]", "mm[Hg]",
             "Systolic blood pressure 190 mm[Hg] today (mean of 1) is above 180.", "practice");
-        var outcome = await store.ApplyEvaluationAsync(patientId, null,
-            active => Telehealth.Ingest.Alerting.AlertDecision.Decide(patientId, active, [firing], at, Telehealth.Alerts.Tracking.AlertTrackerOptions.Default),
+        return store.ApplyEvaluationAsync(patientId, null,
+            stored => Telehealth.Ingest.Alerting.AlertDecision.Decide(patientId, stored, [firing], at, Telehealth.Alerts.Tracking.AlertTrackerOptions.Default),
             cancellationToken);
-        return Assert.Single(outcome.Opened);
     }
 }

@@ -18,12 +18,14 @@ public sealed class AlertDecisionTests
         id, "p-1", firing.RuleId, firing.Subject, AlertJson.CategoryName(firing.Category), status, firing.EvaluatedAt, firing.EvaluatedAt, count,
         AlertJson.Serialize(firing), AlertJson.Serialize(firing), null, null, null, null, null);
 
+    private static PatientAlerts Alerts(params StoredAlert[] active) => new(active, []);
+
     [Fact]
     public void AFiringWithNoActiveAlert_OpensOne_WithTheFiringAsExplanation()
     {
         var firing = Firing(RuleIds.BloodPressure, Now);
 
-        var changes = AlertDecision.Decide("p-1", [], [firing], Now, AlertTrackerOptions.Default);
+        var changes = AlertDecision.Decide("p-1", Alerts(), [firing], Now, AlertTrackerOptions.Default);
 
         var opened = Assert.Single(changes.Opened);
         Assert.Equal(RuleIds.BloodPressure, opened.RuleId);
@@ -38,7 +40,7 @@ public sealed class AlertDecisionTests
     {
         var active = Stored("al-1", Firing(RuleIds.BloodPressure, Now.AddHours(-2)), count: 3, status: AlertStatuses.Acknowledged);
 
-        var changes = AlertDecision.Decide("p-1", [active], [Firing(RuleIds.BloodPressure, Now)], Now, AlertTrackerOptions.Default);
+        var changes = AlertDecision.Decide("p-1", Alerts(active), [Firing(RuleIds.BloodPressure, Now)], Now, AlertTrackerOptions.Default);
 
         Assert.Empty(changes.Opened);
         var fold = Assert.Single(changes.Folded);
@@ -53,7 +55,7 @@ public sealed class AlertDecisionTests
         var old = Firing(RuleIds.BloodPressure, Now.AddDays(-8));
         var active = Stored("al-1", old);
 
-        var changes = AlertDecision.Decide("p-1", [active], [], Now, AlertTrackerOptions.Default);
+        var changes = AlertDecision.Decide("p-1", Alerts(active), [], Now, AlertTrackerOptions.Default);
 
         var resolved = Assert.Single(changes.Resolved);
         Assert.Equal("al-1", resolved.AlertId);
@@ -62,9 +64,21 @@ public sealed class AlertDecisionTests
     }
 
     [Fact]
+    public void AnAlertResolvedByHand_HoldsBackTheSameEvidence_ButNotANewReading()
+    {
+        var seen = Firing(RuleIds.BloodPressure, Now.AddHours(-1));
+        var resolved = Stored("al-1", seen, status: AlertStatuses.Resolved) with { ResolvedAt = Now.AddMinutes(-30), ResolvedBy = "therapist:ther-a" };
+        var again = seen with { EvaluatedAt = Now, WindowEnd = Now }; // re-evaluated: same window start, same values
+        var newReading = again with { Observed = [new ObservedValue("mean of 2 systolic readings", 186)] };
+
+        Assert.Empty(AlertDecision.Decide("p-1", new PatientAlerts([], [resolved]), [again], Now, AlertTrackerOptions.Default).Opened);
+        Assert.Single(AlertDecision.Decide("p-1", new PatientAlerts([], [resolved]), [newReading], Now, AlertTrackerOptions.Default).Opened);
+    }
+
+    [Fact]
     public void TechnicalFirings_OpenOneAlertPerDevice()
     {
-        var changes = AlertDecision.Decide("p-1", [],
+        var changes = AlertDecision.Decide("p-1", Alerts(),
             [Firing(RuleIds.DeviceSilence, Now, "scale-1", AlertCategory.Technical), Firing(RuleIds.DeviceSilence, Now, "cuff-1", AlertCategory.Technical)],
             Now, AlertTrackerOptions.Default);
 

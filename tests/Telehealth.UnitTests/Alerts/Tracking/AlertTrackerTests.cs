@@ -79,6 +79,59 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
+    public void ResolveByHand_ThenTheSameEvidenceReEvaluated_OpensNothing_UntilNewEvidence()
+    {
+        var seen = Firing();
+        var state = Apply(PatientAlertState.Empty("p-1"), seen).State;
+        var (afterResolve, _) = AlertTracker.Resolve(state, state.Active[0].Id, _time.GetUtcNow(), "treated");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var reEvaluated = seen with { EvaluatedAt = _time.GetUtcNow(), WindowEnd = _time.GetUtcNow() };
+
+        var held = Apply(afterResolve, reEvaluated);
+        var heldAgain = Apply(held.State, reEvaluated);
+        var newValue = Apply(heldAgain.State, reEvaluated with { Observed = [new ObservedValue("MACD", 1.3)] });
+
+        Assert.Empty(held.Opened);
+        Assert.Equal(1, held.HeldAfterResolution);
+        Assert.Empty(heldAgain.Opened);
+        Assert.Single(newValue.Opened);
+        Assert.Empty(newValue.State.ResolvedByHand); // an alert is active again: the resolution no longer governs
+    }
+
+    [Fact]
+    public void ResolveByHand_OfASilentDevice_HoldsUntilTheDeviceIsHeardFromAgain()
+    {
+        var since = _time.GetUtcNow().AddHours(-30);
+        AlertFiring Silence(DateTimeOffset lastSeen) => Firing(RuleIds.DeviceSilence, "scale-1", AlertCategory.Technical) with
+        {
+            WindowStart = lastSeen,
+            Observed = [new ObservedValue("hours silent", (_time.GetUtcNow() - lastSeen).TotalHours)],
+        };
+        var state = Apply(PatientAlertState.Empty("p-1"), Silence(since)).State;
+        var (afterResolve, _) = AlertTracker.Resolve(state, state.Active[0].Id, _time.GetUtcNow(), "citizen in hospital");
+        _time.Advance(TimeSpan.FromHours(6));
+
+        var stillSilent = Apply(afterResolve, Silence(since)); // more hours, same silence
+        var silentAgain = Apply(stillSilent.State, Silence(since.AddHours(34))); // it was heard from, then fell silent again
+
+        Assert.Empty(stillSilent.Opened);
+        Assert.Single(silentAgain.Opened);
+    }
+
+    [Fact]
+    public void SameEvidence_NeedsTheSameRuleSubjectWindowStartAndValues()
+    {
+        var firing = Firing();
+
+        Assert.True(AlertTracker.SameEvidence(firing, firing with { EvaluatedAt = firing.EvaluatedAt.AddHours(1), WindowEnd = firing.WindowEnd.AddHours(1) }));
+        Assert.False(AlertTracker.SameEvidence(firing, firing with { WindowStart = firing.WindowStart.AddDays(1) }));
+        Assert.False(AlertTracker.SameEvidence(firing, firing with { Observed = [new ObservedValue("MACD", 1.2), new ObservedValue("EMA", 80)] }));
+        Assert.False(AlertTracker.SameEvidence(firing, firing with { Observed = [new ObservedValue("MACD (2 readings)", 1.2)] }));
+        Assert.False(AlertTracker.SameEvidence(firing, firing with { RuleId = RuleIds.WeightGain }));
+        Assert.False(AlertTracker.SameEvidence(firing, firing with { Subject = "scale-1" }));
+    }
+
+    [Fact]
     public void Apply_RuleQuietForTheQuietPeriod_ResolvesByItself()
     {
         var state = Apply(PatientAlertState.Empty("p-1"), Firing()).State;
